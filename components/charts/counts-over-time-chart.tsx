@@ -1,0 +1,64 @@
+"use client";
+
+import { CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from "recharts";
+import { queryRows } from "@/lib/client/api-client";
+import { useCountSeries } from "@/lib/client/count-series-store";
+import { formatNumber, toNumber } from "@/lib/client/format";
+import { useLiveQuery } from "@/lib/client/use-live-query";
+import { COUNT_SQL } from "@/lib/story/difference-sql";
+import { ChartCard } from "./chart-card";
+import { axisTick, KAFKA_COLOR, tooltipStyle, WAREHOUSE_COLOR } from "./chart-theme";
+
+const POLL_MS = 3000;
+
+async function sampleCounts(): Promise<void> {
+  const [warehouse, kafka] = await Promise.allSettled([queryRows("warehouse", COUNT_SQL), queryRows("kafka", COUNT_SQL)]);
+  const count = (r: typeof warehouse) => (r.status === "fulfilled" ? toNumber(r.value.rows[0]?.[0] ?? null) : null);
+  useCountSeries.getState().add({ at: Date.now(), warehouse: count(warehouse), kafka: count(kafka) });
+  if (warehouse.status === "rejected" && kafka.status === "rejected") throw warehouse.reason;
+}
+
+const clock = (at: number) => new Date(at).toLocaleTimeString("en-GB", { hour12: false });
+
+/** `SELECT count(*) FROM purchases` on both sides every few seconds, as two lines. */
+export function CountsOverTimeChart() {
+  const live = useLiveQuery(sampleCounts, POLL_MS);
+  const samples = useCountSeries((s) => s.samples);
+  const last = samples[samples.length - 1];
+  const gap = last && last.kafka !== null && last.warehouse !== null ? last.kafka - last.warehouse : null;
+  return (
+    <ChartCard
+      title="Warehouse rows vs Kafka messages"
+      subtitle={`count(*) of purchases on both sides, every ${POLL_MS / 1000} s. The warehouse moves in steps, one per flush.`}
+      sql={[COUNT_SQL]}
+      error={live.error}
+      testId="chart-counts"
+      aside={
+        <dl className="grid grid-cols-3 gap-3 text-right tabular">
+          <div>
+            <dt className="text-[11px] text-muted uppercase">Warehouse</dt>
+            <dd className="text-lg font-semibold text-wh" data-testid="live-count-warehouse">{last?.warehouse != null ? formatNumber(last.warehouse) : "…"}</dd>
+          </div>
+          <div>
+            <dt className="text-[11px] text-muted uppercase">Kafka</dt>
+            <dd className="text-lg font-semibold text-kf" data-testid="live-count-kafka">{last?.kafka != null ? formatNumber(last.kafka) : "…"}</dd>
+          </div>
+          <div>
+            <dt className="text-[11px] text-muted uppercase">Not in warehouse</dt>
+            <dd className="text-lg font-semibold" data-testid="live-count-gap">{gap !== null ? formatNumber(gap) : "…"}</dd>
+          </div>
+        </dl>
+      }
+    >
+      <LineChart responsive data={samples} style={{ width: "100%", height: "var(--chart-h)" }} margin={{ top: 8, right: 12, bottom: 0, left: 8 }}>
+        <CartesianGrid vertical={false} stroke="var(--line)" />
+        <XAxis dataKey="at" type="number" domain={["dataMin", "dataMax"]} tickFormatter={clock} tick={axisTick} stroke="var(--line-strong)" minTickGap={48} />
+        <YAxis tick={axisTick} stroke="var(--line-strong)" tickFormatter={(v: number) => formatNumber(v)} width={64} domain={["auto", "auto"]} />
+        <Tooltip contentStyle={tooltipStyle} labelFormatter={(at) => clock(Number(at))} formatter={(v) => formatNumber(Number(v))} />
+        <Legend wrapperStyle={{ fontSize: 12 }} />
+        <Line type="stepAfter" dataKey="warehouse" name="Warehouse rows" stroke={WAREHOUSE_COLOR} strokeWidth={2.5} dot={false} isAnimationActive={false} connectNulls />
+        <Line type="monotone" dataKey="kafka" name="Kafka messages" stroke={KAFKA_COLOR} strokeWidth={2.5} dot={false} isAnimationActive={false} connectNulls />
+      </LineChart>
+    </ChartCard>
+  );
+}

@@ -1,0 +1,64 @@
+"use client";
+
+import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from "recharts";
+import { queryRows } from "@/lib/client/api-client";
+import { formatNumber, toNumber } from "@/lib/client/format";
+import { useLiveQuery } from "@/lib/client/use-live-query";
+import { KAFKA_TOP_CUSTOMERS_SQL, warehouseTotalsSql } from "@/lib/story/difference-sql";
+import { isCustomerId } from "@/lib/story/story-sql";
+import { ChartCard } from "./chart-card";
+import { axisTick, KAFKA_COLOR, tooltipStyle, WAREHOUSE_COLOR } from "./chart-theme";
+
+interface CustomerTotals {
+  customer: string;
+  kafka: number;
+  warehouse: number;
+}
+
+async function loadTotals(): Promise<CustomerTotals[]> {
+  const kafka = await queryRows("kafka", KAFKA_TOP_CUSTOMERS_SQL);
+  const top = kafka.rows.map((row) => ({ customer: String(row[0]), kafka: toNumber(row[1] ?? null) ?? 0 })).filter((r) => isCustomerId(r.customer));
+  const warehouse = await queryRows("warehouse", warehouseTotalsSql(top.map((r) => r.customer)));
+  const byCustomer = new Map(warehouse.rows.map((row) => [String(row[0]), toNumber(row[1] ?? null) ?? 0]));
+  return top.map((r) => ({ ...r, warehouse: byCustomer.get(r.customer) ?? 0 }));
+}
+
+/** Per top customer (by Kafka's totals): what the warehouse knows vs what Kafka knows. */
+export function TopCustomersChart() {
+  const live = useLiveQuery(loadTotals, 5000);
+  const data = live.value ?? [];
+  const first = data[0];
+  return (
+    <ChartCard
+      title="Top customers: warehouse vs Kafka"
+      subtitle="Total spend per customer. Kafka is ahead by everything the pipeline has not loaded yet."
+      sql={[KAFKA_TOP_CUSTOMERS_SQL, warehouseTotalsSql(data.map((d) => d.customer))]}
+      error={live.error}
+      testId="chart-top-customers"
+      aside={first ? <UnseenNote customer={first.customer} gap={first.kafka - first.warehouse} /> : null}
+    >
+      <BarChart responsive data={data} style={{ width: "100%", height: "var(--chart-h)" }} margin={{ top: 8, right: 8, bottom: 0, left: 8 }} barGap={2}>
+        <CartesianGrid vertical={false} stroke="var(--line)" />
+        <XAxis dataKey="customer" tick={axisTick} stroke="var(--line-strong)" />
+        <YAxis tick={axisTick} stroke="var(--line-strong)" tickFormatter={(v: number) => formatNumber(v)} width={64} />
+        <Tooltip contentStyle={tooltipStyle} cursor={{ fill: "var(--surface-2)" }} formatter={(v) => formatNumber(Math.round(Number(v) * 100) / 100)} />
+        <Legend wrapperStyle={{ fontSize: 12 }} />
+        <Bar dataKey="warehouse" name="Warehouse" fill={WAREHOUSE_COLOR} radius={[4, 4, 0, 0]} isAnimationActive={false} />
+        <Bar dataKey="kafka" name="Kafka" fill={KAFKA_COLOR} radius={[4, 4, 0, 0]} isAnimationActive={false} />
+      </BarChart>
+    </ChartCard>
+  );
+}
+
+function UnseenNote({ customer, gap }: { customer: string; gap: number }) {
+  return (
+    <p className="text-right text-xs text-muted tabular">
+      {customer}:{" "}
+      {gap > 0.005 ? (
+        <><strong className="text-kf">+{formatNumber(Math.round(gap * 100) / 100)}</strong> not in the warehouse yet</>
+      ) : (
+        "warehouse up to date"
+      )}
+    </p>
+  );
+}

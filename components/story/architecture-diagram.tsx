@@ -1,0 +1,129 @@
+"use client";
+
+import Link from "next/link";
+import { formatAge, formatNumber } from "@/lib/client/format";
+import { metricOf, numberMetric, useStackStatus } from "@/lib/client/use-stack-status";
+
+interface BoxProps {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+  title: string;
+  subtitle: string;
+  tone: "kafka" | "warehouse" | "neutral";
+  lines?: string[];
+  testId?: string;
+}
+
+const toneStyle = {
+  kafka: { stroke: "var(--kf)", fill: "var(--kf-soft)", title: "var(--fg)" },
+  warehouse: { stroke: "var(--wh)", fill: "var(--wh-soft)", title: "var(--fg)" },
+  neutral: { stroke: "var(--line-strong)", fill: "var(--surface)", title: "var(--fg)" },
+};
+
+function Box({ x, y, w, h, title, subtitle, tone, lines = [], testId }: BoxProps) {
+  const style = toneStyle[tone];
+  return (
+    <g data-testid={testId}>
+      <rect x={x} y={y} width={w} height={h} rx={14} fill={style.fill} stroke={style.stroke} strokeWidth={2} />
+      <text x={x + 16} y={y + 28} fontSize={17} fontWeight={650} fill={style.title}>{title}</text>
+      <text x={x + 16} y={y + 48} fontSize={13} fill="var(--muted)">{subtitle}</text>
+      {lines.map((line, i) => (
+        <text key={i} x={x + 16} y={y + 74 + i * 20} fontSize={13.5} fill="var(--fg)" className="tabular" fontFamily="var(--font-mono)">{line}</text>
+      ))}
+    </g>
+  );
+}
+
+interface FlowProps {
+  d: string;
+  tone: "kafka" | "warehouse" | "ops";
+  label?: string;
+  labelX: number;
+  labelY: number;
+  frozen?: boolean;
+  testId?: string;
+}
+
+function Flow({ d, tone, label, labelX, labelY, frozen, testId }: FlowProps) {
+  const color = tone === "kafka" ? "var(--kf)" : tone === "warehouse" ? "var(--wh)" : "var(--faint)";
+  return (
+    <g>
+      <path d={d} fill="none" stroke={color} strokeWidth={tone === "ops" ? 1.5 : 3} className={`flow-line ${frozen ? "frozen" : ""}`} markerEnd={`url(#arrow-${tone})`} opacity={frozen ? 0.45 : 1} />
+      {label && (
+        <g>
+          <rect x={labelX - 4} y={labelY - 15} width={label.length * 7.4 + 14} height={22} rx={11} fill="var(--surface)" stroke={color} strokeWidth={1} />
+          <text x={labelX + 2} y={labelY} fontSize={12.5} fontWeight={600} fill={color} className="tabular" data-testid={testId}>{label}</text>
+        </g>
+      )}
+    </g>
+  );
+}
+
+const n = (value: number | null, suffix = "") => (value === null ? "…" : `${formatNumber(Math.round(value))}${suffix}`);
+
+/** Kafka feeds the warehouse through a connector (slate) and the analyst directly through the engine (orange). */
+export function ArchitectureDiagram() {
+  const { status, error, kafkaRate } = useStackStatus(2000);
+  const purchases = numberMetric(status, "kafka", "messages.purchases");
+  const requests = numberMetric(status, "kafka", "messages.requestlog");
+  const flushIntervalMs = numberMetric(status, "connector", "flushIntervalMs");
+  const lagMessages = numberMetric(status, "connector", "lagMessages");
+  const lagSeconds = numberMetric(status, "connector", "lagSeconds");
+  const freshnessMs = numberMetric(status, "engine", "freshnessMs");
+  const ingested = numberMetric(status, "engine", "ingestedMessages");
+  const connectorRunning = metricOf(status, "connector", "running") !== false;
+  const warehouseRows = numberMetric(status, "warehouse", "rows.purchases");
+
+  return (
+    <figure className="rounded-2xl border border-line bg-surface p-4 shadow-sm" aria-labelledby="architecture-caption">
+      <svg viewBox="0 0 1200 450" className="h-auto max-h-[calc(100vh-23rem)] min-h-64 w-full" role="img" aria-labelledby="architecture-title architecture-desc" data-testid="architecture-diagram">
+        <title id="architecture-title">Architecture: two ways from Kafka to the analyst</title>
+        <desc id="architecture-desc">
+          The generator produces events into Kafka. A sink connector copies purchases into the warehouse, which the analyst queries.
+          The Kafka SQL engine lets the analyst query every topic directly. An ops path leads to the Kafka explorer.
+        </desc>
+        <defs>
+          {(["kafka", "warehouse", "ops"] as const).map((tone) => (
+            <marker key={tone} id={`arrow-${tone}`} viewBox="0 0 10 10" refX="9" refY="5" markerWidth="4.5" markerHeight="4.5" orient="auto-start-reverse">
+              <path d="M0 0 L10 5 L0 10 z" fill={tone === "kafka" ? "var(--kf)" : tone === "warehouse" ? "var(--wh)" : "var(--faint)"} />
+            </marker>
+          ))}
+        </defs>
+
+        <Box x={10} y={175} w={170} h={96} title="Shop events" subtitle="data generator" tone="neutral" lines={[]} />
+        <Box x={270} y={140} w={230} h={168} title="Kafka" subtitle="topics, 3 partitions each" tone="kafka" lines={[`purchases  ${n(purchases)}`, `requestlog ${n(requests)}`, `${n(kafkaRate, " msg/s")} in`]} testId="diagram-kafka" />
+        <Box x={590} y={22} w={210} h={96} title="Sink connector" subtitle={connectorRunning ? "batch copy, exactly once" : "STOPPED"} tone="warehouse" />
+        <Box x={870} y={22} w={190} h={96} title="Warehouse" subtitle="MySQL · purchases only" tone="warehouse" lines={[`${n(warehouseRows)} rows`]} />
+        <Box x={640} y={322} w={250} h={96} title="Kafka SQL engine" subtitle="SQL straight over topics" tone="kafka" lines={[`${n(ingested)} msgs queryable`]} />
+        <Box x={1060} y={175} w={130} h={96} title="Analyst" subtitle="SQL" tone="neutral" />
+
+        <Flow d="M180 223 L262 223" tone="kafka" label={kafkaRate === null ? undefined : `${formatNumber(Math.round(kafkaRate))} msg/s`} labelX={186} labelY={205} testId="diagram-rate" />
+        <Flow d="M500 180 C 540 180, 540 70, 582 70" tone="warehouse" label={lagMessages === null ? undefined : `lag ${formatNumber(lagMessages)} msgs${lagSeconds !== null ? ` · ${Math.round(lagSeconds)} s` : ""}`} labelX={430} labelY={115} frozen={!connectorRunning} testId="diagram-lag" />
+        <Flow d="M800 70 L862 70" tone="warehouse" label={flushIntervalMs === null ? undefined : `batch every ${formatNumber(flushIntervalMs / 1000)} s`} labelX={772} labelY={142} frozen={!connectorRunning} testId="diagram-flush" />
+        <Flow d="M1060 90 C 1110 90, 1125 120, 1125 167" tone="warehouse" labelX={0} labelY={0} />
+        <Flow d="M500 265 C 560 265, 570 370, 632 370" tone="kafka" label={freshnessMs === null ? undefined : `fresh: ${freshnessMs < 1000 ? `${Math.round(freshnessMs)} ms` : formatAge(freshnessMs)}`} labelX={486} labelY={345} testId="diagram-freshness" />
+        <Flow d="M890 370 C 1060 370, 1125 340, 1125 279" tone="kafka" labelX={0} labelY={0} />
+
+        <Link href="/kafka" aria-label="Open the Kafka explorer (ops view)">
+          <g className="cursor-pointer">
+            <Flow d="M385 308 L385 372" tone="ops" labelX={0} labelY={0} />
+            <rect x={300} y={376} width={170} height={56} rx={12} fill="var(--surface)" stroke="var(--faint)" strokeDasharray="5 4" />
+            <text x={316} y={400} fontSize={15} fontWeight={600} fill="var(--fg)">Kafka explorer ↗</text>
+            <text x={316} y={420} fontSize={12.5} fill="var(--muted)">ops: topics, lag, tail</text>
+          </g>
+        </Link>
+      </svg>
+      <figcaption id="architecture-caption" className="mt-3 flex flex-wrap items-center gap-x-6 gap-y-1 text-sm text-muted">
+        <span className="inline-flex items-center gap-2"><span className="h-1 w-6 rounded bg-wh" aria-hidden="true" /> The usual path: copy, then query the copy</span>
+        <span className="inline-flex items-center gap-2"><span className="h-1 w-6 rounded bg-kf" aria-hidden="true" /> The FOMO path: query Kafka itself</span>
+        {error ? (
+          <span className="text-bad" role="status">Live figures unavailable: {error.message}</span>
+        ) : (
+          <span className="ml-auto text-xs text-faint" role="status">{status ? "Live figures, refreshed every 2 s" : "Waiting for live figures…"}</span>
+        )}
+      </figcaption>
+    </figure>
+  );
+}

@@ -1,0 +1,47 @@
+import { expect, type Locator, type Page } from "@playwright/test";
+import { SqlPane } from "./sql-pane";
+
+export const SIZES = [
+  { width: 1280, height: 720 },
+  { width: 1920, height: 1080 },
+] as const;
+
+/** The guided story: navigation, progress, the editors of steps 2-4 and step 5's dashboard. */
+export class StoryPage {
+  readonly left: SqlPane;
+  readonly right: SqlPane;
+  readonly title: Locator;
+  readonly runBoth: Locator;
+  readonly progress: Locator;
+
+  constructor(readonly page: Page) {
+    this.left = new SqlPane(page, "left");
+    this.right = new SqlPane(page, "right");
+    this.title = page.locator("#step-title");
+    this.runBoth = page.getByTestId("run-both");
+    this.progress = page.getByRole("navigation", { name: "Story progress" });
+  }
+
+  async goto(step: number, query = ""): Promise<void> {
+    await this.page.goto(`/story/${step}${query}`);
+    await expect(this.page.locator("main[data-step]")).toHaveAttribute("data-step", String(step));
+  }
+
+  async expectStep(step: number): Promise<void> {
+    await expect(this.page).toHaveURL(new RegExp(`/story/${step}$`));
+    await expect(this.page.locator("main[data-step]")).toHaveAttribute("data-step", String(step));
+  }
+
+  suggestion(id: string): Locator {
+    return this.page.getByTestId(`suggestion-${id}`);
+  }
+
+  /** Saves the current step at both projector sizes, then restores the first size. */
+  async screenshotBothSizes(name: string): Promise<void> {
+    for (const size of [...SIZES].reverse()) {
+      await this.page.setViewportSize(size);
+      await this.page.waitForTimeout(400);
+      await this.page.screenshot({ path: `test-results/screenshots/${name}-${size.width}x${size.height}.png` });
+    }
+  }
+}

@@ -1,0 +1,62 @@
+import { z } from "zod";
+
+/** Which side of the story a query runs on. */
+export const databaseSchema = z.enum(["warehouse", "kafka"]);
+export type Database = z.infer<typeof databaseSchema>;
+
+/** Upper bound on SQL text size accepted by any endpoint. */
+export const MAX_SQL_LENGTH = 100_000;
+
+export const sqlTextSchema = z.string().min(1, "SQL is empty").max(MAX_SQL_LENGTH, "SQL is too long");
+
+/** Body of the engine's `POST /v1/query`. */
+export const engineQueryRequestSchema = z.object({ sql: sqlTextSchema });
+export type EngineQueryRequest = z.infer<typeof engineQueryRequestSchema>;
+
+/** Body of the web app's `POST /api/query`. */
+export const queryRequestSchema = z.object({ database: databaseSchema, sql: sqlTextSchema });
+export type QueryRequest = z.infer<typeof queryRequestSchema>;
+
+export const resultColumnSchema = z.object({ name: z.string(), type: z.string() });
+export type ResultColumn = z.infer<typeof resultColumnSchema>;
+
+/** A JSON-safe cell: big integers and decimals arrive as numbers when exact, else as strings. */
+export const cellSchema = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+export type Cell = z.infer<typeof cellSchema>;
+
+/**
+ * Offsets a Kafka query saw: per topic, per partition, the high watermark taken at query start
+ * (exclusive) and the log start. `takenAt` is when the watermarks were read (ISO time).
+ */
+export const snapshotSchema = z.object({
+  takenAt: z.string(),
+  topics: z.record(
+    z.string(),
+    z.array(z.object({ partition: z.number().int(), logStartOffset: z.string(), highWatermark: z.string() })),
+  ),
+  /** Age of the newest message visible to the query, in ms, when known. */
+  freshnessMs: z.number().nullable().optional(),
+});
+export type Snapshot = z.infer<typeof snapshotSchema>;
+
+/** The one result shape both databases answer in. */
+export const queryResultSchema = z.object({
+  columns: z.array(resultColumnSchema),
+  rows: z.array(z.array(cellSchema)),
+  rowCount: z.number().int(),
+  truncated: z.boolean(),
+  elapsedMs: z.number(),
+  snapshot: z.union([snapshotSchema, z.object({}).strict()]).nullable(),
+});
+export type QueryResult = z.infer<typeof queryResultSchema>;
+
+/** The one error shape every API returns with a 4xx/5xx status. */
+export const apiErrorSchema = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    line: z.number().int().optional(),
+    column: z.number().int().optional(),
+  }),
+});
+export type ApiError = z.infer<typeof apiErrorSchema>;

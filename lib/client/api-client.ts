@@ -1,0 +1,73 @@
+import { z } from "zod";
+import { apiErrorSchema, queryResultSchema, type Database, type QueryResult } from "@/lib/api/query";
+import { catalogSchema, type Catalog } from "@/lib/api/catalog";
+import { stackStatusSchema, type StackStatus } from "@/lib/api/status";
+
+/** What the browser shows for a failed call: the API's error, or why the API could not be reached. */
+export interface ClientError {
+  code: string;
+  message: string;
+  line?: number;
+  column?: number;
+}
+
+export type Outcome<T> = { ok: true; value: T } | { ok: false; error: ClientError };
+
+async function callJson<T>(url: string, schema: z.ZodType<T>, init?: RequestInit): Promise<Outcome<T>> {
+  let response: Response;
+  try {
+    response = await fetch(url, { cache: "no-store", ...init });
+  } catch (cause) {
+    return { ok: false, error: { code: "unavailable:web", message: `The FOMO server did not answer (${String(cause)}). Is \`npm run demo\` still running?` } };
+  }
+  let body: unknown;
+  try {
+    body = await response.json();
+  } catch {
+    return { ok: false, error: { code: "internal:bad_response", message: `The server answered ${response.status} without JSON.` } };
+  }
+  if (!response.ok) {
+    const parsed = apiErrorSchema.safeParse(body);
+    if (parsed.success) return { ok: false, error: parsed.data.error };
+    return { ok: false, error: { code: "internal:bad_response", message: `The server answered ${response.status}.` } };
+  }
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) {
+    return { ok: false, error: { code: "internal:bad_response", message: `Unexpected response shape from ${url}: ${parsed.error.issues[0]?.message ?? "invalid"}` } };
+  }
+  return { ok: true, value: parsed.data };
+}
+
+export function runQuery(database: Database, sql: string, signal?: AbortSignal): Promise<Outcome<QueryResult>> {
+  return callJson("/api/query", queryResultSchema, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ database, sql }),
+    signal,
+  });
+}
+
+export function fetchCatalog(database: Database): Promise<Outcome<Catalog>> {
+  return callJson(`/api/catalog?database=${database}`, catalogSchema);
+}
+
+export function fetchStatus(): Promise<Outcome<StackStatus>> {
+  return callJson("/api/status", stackStatusSchema);
+}
+
+export type PipelineAction = "stop" | "start" | "pause" | "resume";
+
+export function controlPipeline(action: PipelineAction): Promise<Outcome<{ ok: true }>> {
+  return callJson("/api/pipeline", z.object({ ok: z.literal(true) }), {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ action }),
+  });
+}
+
+/** Runs a query and returns its rows, throwing the API's error; for charts that poll. */
+export async function queryRows(database: Database, sql: string): Promise<QueryResult> {
+  const outcome = await runQuery(database, sql);
+  if (!outcome.ok) throw new Error(`${outcome.error.code}: ${outcome.error.message}`);
+  return outcome.value;
+}

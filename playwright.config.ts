@@ -1,0 +1,49 @@
+import { defineConfig } from "@playwright/test";
+import { parseConfig } from "./server/config";
+
+/**
+ * End-to-end tests against the real stack in test mode (its own broker, warehouse and ports), driven
+ * in Debian's Chromium. The stack is started once by `webServer` and stopped with SIGTERM.
+ */
+const stackEnv = {
+  FOMO_PROFILE: "test",
+  STACK_DIR: ".stack-e2e",
+  // Short flushes so the warehouse fills within seconds and the pipeline stop is visible quickly.
+  CONNECTOR_FLUSH_INTERVAL_MS: "3000",
+  // Nothing may phone home during a test run (Next's telemetry included).
+  NEXT_TELEMETRY_DISABLED: "1",
+};
+const config = parseConfig({ ...process.env, ...stackEnv });
+
+export default defineConfig({
+  testDir: "./e2e",
+  outputDir: "./test-results/artifacts",
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  timeout: 120_000,
+  expect: { timeout: 20_000 },
+  reporter: [["list"], ["html", { open: "never", outputFolder: "playwright-report" }]],
+  use: {
+    baseURL: config.web.url,
+    viewport: { width: 1280, height: 720 },
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    launchOptions: {
+      executablePath: config.testing.chromiumPath,
+      args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    },
+  },
+  projects: [{ name: "chromium", use: { browserName: "chromium" } }],
+  webServer: {
+    // node directly (not npx): the SIGTERM of gracefulShutdown then reaches the supervisor itself.
+    command: "node --import tsx server/stack/demo-cli.ts",
+    env: stackEnv,
+    wait: { stdout: /FOMO is ready at/ },
+    timeout: 300_000,
+    reuseExistingServer: false,
+    stdout: "pipe",
+    stderr: "pipe",
+    gracefulShutdown: { signal: "SIGTERM", timeout: 20_000 },
+  },
+});

@@ -1,0 +1,85 @@
+import { z } from "zod";
+
+/**
+ * Every environment variable FOMO reads, in one zod schema. This directory is the only place in
+ * the codebase that touches `process.env`; everything else receives a typed `FomoConfig`.
+ * Each variable is documented in `.env.example` and the README.
+ */
+
+const port = z.coerce.number().int().min(1).max(65535);
+const positiveInt = z.coerce.number().int().positive();
+const optionalString = z
+  .string()
+  .trim()
+  .transform((value) => (value === "" ? undefined : value))
+  .optional();
+const booleanFlag = z
+  .enum(["1", "0", "true", "false", "yes", "no", ""])
+  .transform((value) => value === "1" || value === "true" || value === "yes")
+  .optional();
+
+export const envSchema = z.object({
+  // Which set of defaults to use: "demo" for `npm run demo`, "test" for the stack the tests start.
+  FOMO_PROFILE: z.enum(["demo", "test"]).default("demo"),
+  // Where the supervisor keeps downloaded jars, data dirs, logs and pid files.
+  STACK_DIR: optionalString,
+  // Interface every service binds to.
+  BIND_HOST: z.string().default("127.0.0.1"),
+
+  // Kafka: an existing cluster (comma-separated host:port) instead of the embedded broker.
+  KAFKA_BROKERS: optionalString,
+  KAFKA_PORT: port.optional(),
+  KAFKA_CONTROLLER_PORT: port.optional(),
+  KAFKA_HEAP: z.string().regex(/^\d+[mMgG]$/, "KAFKA_HEAP must look like 512m or 1g").default("768m"),
+  JAVA_HOME: optionalString,
+
+  // Warehouse: an existing MySQL/MariaDB server (admin URL, database in the path) instead of the private one.
+  MYSQL_URL: optionalString,
+  WAREHOUSE_PORT: port.optional(),
+  WAREHOUSE_DATABASE: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]{0,63}$/).default("fomo"),
+  WAREHOUSE_WRITER_USER: z.string().min(1).default("fomo_writer"),
+  WAREHOUSE_WRITER_PASSWORD: z.string().min(1).default("fomo_writer_pw"),
+  WAREHOUSE_READER_USER: z.string().min(1).default("fomo_reader"),
+  WAREHOUSE_READER_PASSWORD: z.string().min(1).default("fomo_reader_pw"),
+  WAREHOUSE_STATEMENT_TIMEOUT_MS: positiveInt.default(10_000),
+  MARIADB_BIN: optionalString,
+
+  // Web app, supervisor control API and engine HTTP ports.
+  PORT: port.optional(),
+  CONTROL_PORT: port.optional(),
+  ENGINE_PORT: port.optional(),
+
+  // Data generator.
+  GENERATOR_SEED: z.coerce.number().int().default(1277),
+  GENERATOR_BACKLOG: z.coerce.number().int().min(0).default(10_000),
+  GENERATOR_RATE: z.coerce.number().min(0).max(10_000).default(4),
+
+  // Sink connector.
+  CONNECTOR_FLUSH_INTERVAL_MS: z.coerce.number().int().min(1_000).default(30_000),
+  CONNECTOR_DLQ_TOPIC: z.string().min(1).default("purchases-dlq"),
+  CONNECTOR_GROUP_ID: z.string().min(1).default("fomo-warehouse-sink"),
+
+  // Kafka SQL engine.
+  ENGINE_QUERY_TIMEOUT_MS: positiveInt.default(10_000),
+  ENGINE_MAX_ROWS: positiveInt.default(10_000),
+  ENGINE_MEMORY_LIMIT: z.string().regex(/^\d+(\.\d+)?\s*(KB|MB|GB|KiB|MiB|GiB)$/i).default("1.5GB"),
+  ENGINE_MAX_CONCURRENT_QUERIES: positiveInt.default(4),
+  ENGINE_THREADS: positiveInt.default(2),
+
+  // Kafka explorer: live tails and searches that may run at once in the web server (more are refused).
+  EXPLORER_MAX_STREAMS: positiveInt.max(64).default(8),
+
+  // Tests: point the test stack at running services instead of starting its own.
+  FOMO_TEST_KAFKA_BROKERS: optionalString,
+  FOMO_TEST_MYSQL_URL: optionalString,
+  // Skip the web production build in `npm run demo` and use `next dev` (for UI work).
+  FOMO_WEB_DEV: booleanFlag,
+  // Start no web app at all (tests of the supervisor itself; the status then lists web as disabled).
+  FOMO_SKIP_WEB: booleanFlag,
+  // Where the supervisor looks for java, mvn, mariadbd/mysqld (the usual executable search path).
+  PATH: optionalString,
+  // Path of the Chromium binary Playwright drives.
+  CHROMIUM_PATH: z.string().default("/usr/bin/chromium"),
+});
+
+export type FomoEnv = z.infer<typeof envSchema>;

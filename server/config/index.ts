@@ -1,0 +1,165 @@
+import path from "node:path";
+import { envSchema } from "./env-schema";
+import { profileDefaults } from "./profile-defaults";
+import { ConfigError } from "./config-error";
+
+export { ConfigError } from "./config-error";
+
+/** The resolved, typed configuration of every FOMO service. */
+export interface FomoConfig {
+  profile: "demo" | "test";
+  bindHost: string;
+  stackDir: string;
+  kafka: {
+    /** Set when KAFKA_BROKERS points at an existing cluster; then no broker is started. */
+    externalBrokers: string[] | undefined;
+    port: number;
+    controllerPort: number;
+    heap: string;
+    javaHome: string | undefined;
+    /** Where clients connect: the external brokers or the embedded one. */
+    brokers: string[];
+  };
+  warehouse: {
+    /** Set when MYSQL_URL points at an existing server; then no server is started. */
+    externalAdminUrl: string | undefined;
+    port: number;
+    host: string;
+    database: string;
+    writer: { user: string; password: string };
+    reader: { user: string; password: string };
+    statementTimeoutMs: number;
+    mariadbBin: string | undefined;
+  };
+  web: { port: number; url: string; devMode: boolean; /** Next.js distDir (relative to the repo). */ distDir: string; /** false when FOMO_SKIP_WEB: the supervisor starts no web app. */ enabled: boolean };
+  control: { port: number; url: string };
+  engine: {
+    port: number;
+    url: string;
+    queryTimeoutMs: number;
+    maxRows: number;
+    memoryLimit: string;
+    maxConcurrentQueries: number;
+    threads: number;
+  };
+  generator: { seed: number; backlog: number; ratePerTopic: number };
+  connector: { flushIntervalMs: number; dlqTopic: string; groupId: string };
+  /** Kafka explorer (/kafka): at most this many live tails and searches at once per web server. */
+  explorer: { maxConcurrentStreams: number };
+  testing: { kafkaBrokers: string | undefined; mysqlUrl: string | undefined; chromiumPath: string };
+  /** The executable search path (PATH) the supervisor uses to find java, mvn and mariadbd/mysqld. */
+  searchPath: string | undefined;
+}
+
+function splitBrokers(list: string): string[] {
+  return list
+    .split(",")
+    .map((broker) => broker.trim())
+    .filter((broker) => broker.length > 0);
+}
+
+function hostOfMysqlUrl(url: string): { host: string; port: number; database: string | undefined } {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch (cause) {
+    throw new ConfigError("MYSQL_URL is not a valid URL (expected mysql://user:password@host:port/database)", { cause });
+  }
+  if (parsed.protocol !== "mysql:" && parsed.protocol !== "mariadb:") {
+    throw new ConfigError(`MYSQL_URL must start with mysql:// (got ${parsed.protocol}//)`);
+  }
+  const database = parsed.pathname.replace(/^\//, "") || undefined;
+  return { host: parsed.hostname, port: parsed.port ? Number(parsed.port) : 3306, database };
+}
+
+/** Parses and validates an environment; throws one ConfigError listing every bad variable. */
+export function parseConfig(env: Record<string, string | undefined>, cwd = process.cwd()): FomoConfig {
+  const result = envSchema.safeParse(env);
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration:\n  ${problems.join("\n  ")}`, { cause: result.error });
+  }
+  const e = result.data;
+  const defaults = profileDefaults[e.FOMO_PROFILE];
+  const kafkaPort = e.KAFKA_PORT ?? defaults.kafkaPort;
+  const externalBrokers = e.KAFKA_BROKERS ? splitBrokers(e.KAFKA_BROKERS) : undefined;
+  if (externalBrokers && externalBrokers.length === 0) throw new ConfigError("KAFKA_BROKERS is set but lists no broker");
+
+  const external = e.MYSQL_URL ? hostOfMysqlUrl(e.MYSQL_URL) : undefined;
+  const warehousePort = external?.port ?? e.WAREHOUSE_PORT ?? defaults.warehousePort;
+  const webPort = e.PORT ?? defaults.webPort;
+  const controlPort = e.CONTROL_PORT ?? defaults.controlPort;
+  const enginePort = e.ENGINE_PORT ?? defaults.enginePort;
+  const localHost = e.BIND_HOST === "0.0.0.0" ? "127.0.0.1" : e.BIND_HOST;
+
+  return {
+    profile: e.FOMO_PROFILE,
+    bindHost: e.BIND_HOST,
+    stackDir: path.resolve(cwd, e.STACK_DIR ?? defaults.stackDir),
+    kafka: {
+      externalBrokers,
+      port: kafkaPort,
+      controllerPort: e.KAFKA_CONTROLLER_PORT ?? defaults.kafkaControllerPort,
+      heap: e.KAFKA_HEAP,
+      javaHome: e.JAVA_HOME,
+      brokers: externalBrokers ?? [`${localHost}:${kafkaPort}`],
+    },
+    warehouse: {
+      externalAdminUrl: e.MYSQL_URL,
+      port: warehousePort,
+      host: external?.host ?? localHost,
+      database: external?.database ?? e.WAREHOUSE_DATABASE,
+      writer: { user: e.WAREHOUSE_WRITER_USER, password: e.WAREHOUSE_WRITER_PASSWORD },
+      reader: { user: e.WAREHOUSE_READER_USER, password: e.WAREHOUSE_READER_PASSWORD },
+      statementTimeoutMs: e.WAREHOUSE_STATEMENT_TIMEOUT_MS,
+      mariadbBin: e.MARIADB_BIN,
+    },
+    web: {
+      port: webPort,
+      url: `http://${localHost}:${webPort}`,
+      devMode: e.FOMO_WEB_DEV ?? false,
+      distDir: defaults.nextDistDir,
+      enabled: !(e.FOMO_SKIP_WEB ?? false),
+    },
+    control: { port: controlPort, url: `http://${localHost}:${controlPort}` },
+    engine: {
+      port: enginePort,
+      url: `http://${localHost}:${enginePort}`,
+      queryTimeoutMs: e.ENGINE_QUERY_TIMEOUT_MS,
+      maxRows: e.ENGINE_MAX_ROWS,
+      memoryLimit: e.ENGINE_MEMORY_LIMIT,
+      maxConcurrentQueries: e.ENGINE_MAX_CONCURRENT_QUERIES,
+      threads: e.ENGINE_THREADS,
+    },
+    generator: { seed: e.GENERATOR_SEED, backlog: e.GENERATOR_BACKLOG, ratePerTopic: e.GENERATOR_RATE },
+    connector: {
+      flushIntervalMs: e.CONNECTOR_FLUSH_INTERVAL_MS,
+      dlqTopic: e.CONNECTOR_DLQ_TOPIC,
+      groupId: e.CONNECTOR_GROUP_ID,
+    },
+    explorer: { maxConcurrentStreams: e.EXPLORER_MAX_STREAMS },
+    testing: { kafkaBrokers: e.FOMO_TEST_KAFKA_BROKERS, mysqlUrl: e.FOMO_TEST_MYSQL_URL, chromiumPath: e.CHROMIUM_PATH },
+    searchPath: e.PATH,
+  };
+}
+
+let cached: FomoConfig | undefined;
+
+/** The configuration of this process, read from `process.env` once. */
+export function loadConfig(): FomoConfig {
+  cached ??= parseConfig(process.env);
+  return cached;
+}
+
+/**
+ * The environment a child service is started with: the parent's variables plus overrides, so the
+ * child's `loadConfig()` sees exactly what the supervisor resolved (e.g. the broker it started).
+ */
+export function childEnvironment(overrides: Record<string, string | undefined>): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  for (const [key, value] of Object.entries(overrides)) {
+    if (value === undefined) delete env[key];
+    else env[key] = value;
+  }
+  return env;
+}

@@ -1,0 +1,42 @@
+import type { EngineHealth, TopicHealth } from "./engine-health";
+import type { ResolvedEngineOptions } from "./engine-options";
+import type { TopicIngest } from "./ingest/topic-ingest";
+import { isHiddenTopic } from "./ingest/topic-visibility";
+
+/** Health from what ingest last saw (high watermarks come with every fetch response). */
+export function engineHealth(
+  ingest: TopicIngest,
+  options: ResolvedEngineOptions,
+  gate: { busy: number; queued: number },
+): EngineHealth {
+  const topics: TopicHealth[] = [...ingest.topics.values()].map((state) => ({
+    topic: state.topic,
+    hidden: isHiddenTopic(state.topic, options.dlqTopic),
+    ingestedMessages: state.ingestedMessages,
+    corruptMessages: state.corruptMessages,
+    newestTimestamp: state.newestTimestampMs === null ? null : new Date(state.newestTimestampMs).toISOString(),
+    partitions: state.partitions
+      .filter((partition) => partition !== undefined)
+      .map((partition) => ({
+        partition: partition.partition,
+        ingestedOffset: partition.nextOffset.toString(),
+        highWatermark: partition.highWatermark.toString(),
+        logStartOffset: partition.logStartOffset.toString(),
+        lagMessages: Math.max(0, Number(partition.highWatermark - partition.nextOffset)),
+      })),
+  }));
+  const newest = Math.max(...[...ingest.topics.values()].map((state) => state.newestTimestampMs ?? -Infinity));
+  const sum = (pick: (topic: TopicHealth) => number) => topics.reduce((total, topic) => total + pick(topic), 0);
+  return {
+    healthy: ingest.brokerReachable,
+    brokerReachable: ingest.brokerReachable,
+    lastError: ingest.lastError ?? null,
+    ingestedMessages: sum((topic) => topic.ingestedMessages),
+    lagMessages: sum((topic) => topic.partitions.reduce((total, p) => total + p.lagMessages, 0)),
+    corruptMessages: sum((topic) => topic.corruptMessages),
+    freshnessMs: Number.isFinite(newest) ? Math.max(0, Date.now() - newest) : null,
+    runningQueries: gate.busy,
+    queuedQueries: gate.queued,
+    topics,
+  };
+}

@@ -1,0 +1,37 @@
+import { z } from "zod";
+
+/** `GET /v1/health`: per topic, per partition, how far ingest is behind the broker. */
+export const partitionHealthSchema = z.object({
+  partition: z.number().int(),
+  /** Next offset to ingest: every message below it is queryable. */
+  ingestedOffset: z.string(),
+  highWatermark: z.string(),
+  logStartOffset: z.string(),
+  lagMessages: z.number(),
+});
+
+export const topicHealthSchema = z.object({
+  topic: z.string(),
+  hidden: z.boolean(),
+  ingestedMessages: z.number(),
+  corruptMessages: z.number(),
+  newestTimestamp: z.string().nullable(),
+  partitions: z.array(partitionHealthSchema),
+});
+
+export const engineHealthSchema = z.object({
+  healthy: z.boolean(),
+  brokerReachable: z.boolean(),
+  lastError: z.string().nullable(),
+  ingestedMessages: z.number(),
+  lagMessages: z.number(),
+  corruptMessages: z.number(),
+  /** Age of the newest ingested message (ms), null before any message. */
+  freshnessMs: z.number().nullable(),
+  runningQueries: z.number(),
+  queuedQueries: z.number(),
+  topics: z.array(topicHealthSchema),
+});
+
+export type EngineHealth = z.infer<typeof engineHealthSchema>;
+export type TopicHealth = z.infer<typeof topicHealthSchema>;

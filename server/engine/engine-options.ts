@@ -1,0 +1,37 @@
+import { z } from "zod";
+import type { FomoConfig } from "../config";
+
+/** Options of `createKafkaSqlEngine`, validated before any I/O. */
+export const engineOptionsSchema = z.object({
+  brokers: z.array(z.string().min(1)).min(1),
+  queryTimeoutMs: z.number().int().positive().default(10_000),
+  maxRows: z.number().int().positive().default(10_000),
+  memoryLimit: z.string().min(1).default("1.5GB"),
+  threads: z.number().int().positive().default(2),
+  maxConcurrentQueries: z.number().int().positive().default(4),
+  /** Queries waiting for a free slot before new ones get `rate_limit:queue_full`. */
+  maxQueuedQueries: z.number().int().nonnegative().default(32),
+  /** Hidden from SHOW TABLES like every `*-dlq` topic. */
+  dlqTopic: z.string().default("purchases-dlq"),
+  /** How often topics are listed (new, deleted, re-created topics and new partitions). */
+  metadataIntervalMs: z.number().int().positive().default(2_000),
+  clientId: z.string().default("fomo-engine"),
+  /** Only topics it accepts are ingested (tests give each test its own topics). */
+  topicFilter: z.custom<(topic: string) => boolean>((value) => typeof value === "function").optional(),
+  log: z.custom<(message: string) => void>((value) => typeof value === "function").optional(),
+});
+
+export type KafkaSqlEngineOptions = z.input<typeof engineOptionsSchema>;
+export type ResolvedEngineOptions = z.output<typeof engineOptionsSchema>;
+
+export function engineOptionsFromConfig(config: FomoConfig): KafkaSqlEngineOptions {
+  return {
+    brokers: config.kafka.brokers,
+    queryTimeoutMs: config.engine.queryTimeoutMs,
+    maxRows: config.engine.maxRows,
+    memoryLimit: config.engine.memoryLimit,
+    threads: config.engine.threads,
+    maxConcurrentQueries: config.engine.maxConcurrentQueries,
+    dlqTopic: config.connector.dlqTopic,
+  };
+}

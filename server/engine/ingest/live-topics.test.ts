@@ -1,0 +1,118 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { testStack } from "../../stack/testing/test-stack";
+import { createEngineTestKit, singleNumber, type EngineTestKit } from "../testing/engine-test-kit";
+
+let kit: EngineTestKit;
+
+beforeEach(async () => {
+  kit = await createEngineTestKit(testStack().kafkaBrokers);
+});
+afterEach(async () => {
+  await kit.close();
+});
+
+async function eventually(check: () => Promise<void>, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      await check();
+      return;
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
+}
+
+describe("ingest", () => {
+  it("keeps poison pills as corrupt rows, counts them, and goes on ingesting", async () => {
+    const topic = await kit.createTopic(1);
+    const huge = "x".repeat(900_000);
+    await kit.produce(topic, [
+      { customerId: "CU-1", amount: 1 },
+      "not json {",
+      Buffer.from([0xff, 0xfe, 0x00, 0x01]),
+      "",
+      null,
+      "42",
+      huge,
+      { customerId: "CU-2", amount: 2 },
+    ]);
+    const engine = await kit.startEngine();
+    await engine.waitForCaughtUp(20_000);
+    await kit.produce(topic, [{ customerId: "CU-3", amount: 3 }]);
+
+    const result = await engine.query(`SELECT _offset, _corrupt, length(_raw) AS raw_length, customerid FROM "${topic}" ORDER BY _offset`);
+    // Booleans come back as MySQL shows them: 1 and 0.
+    expect(result.rows.map((row) => row[1])).toEqual([0, 1, 1, 1, 1, 1, 1, 0, 0]);
+    expect(result.rows.at(-1)).toEqual([8, 0, null, "CU-3"]);
+    expect(result.rows[1]).toEqual([1, 1, "not json {".length, null]);
+    expect(Number(result.rows[6]![2])).toBe(64 * 1024);
+    const health = await engine.health();
+    expect(health.corruptMessages).toBe(6);
+    expect(health.topics[0]!.partitions[0]!.ingestedOffset).toBe("9");
+  });
+
+  it("shows a topic created and a field first seen after start, without a restart", async () => {
+    const first = await kit.createTopic(2);
+    await kit.produce(first, [{ customerId: "CU-1", amount: 5 }]);
+    const engine = await kit.startEngine();
+    await engine.waitForCaughtUp(20_000);
+    expect((await engine.query("SHOW TABLES")).rows).toEqual([[first]]);
+
+    const second = await kit.createTopic(1);
+    await kit.produce(second, [{ UserAgent: "Firefox" }]);
+    await kit.produce(first, [{ customerId: "CU-2", amount: 7.5, Device: { os: "linux", version: 6 } }]);
+    await eventually(async () => {
+      expect((await engine.query("SHOW TABLES")).rows).toEqual([first, second].sort().map((t) => [t]));
+    });
+    const result = await engine.query(`SELECT customerid, amount, device->>'os' AS os FROM "${first}" ORDER BY amount`);
+    expect(result.rows).toEqual([
+      ["CU-1", 5, null],
+      ["CU-2", 7.5, "linux"],
+    ]);
+    const described = await engine.query(`DESCRIBE "${first}"`);
+    expect(described.rows.map((row) => [row[0], row[1]])).toEqual(
+      expect.arrayContaining([
+        ["customerid", "VARCHAR"],
+        ["amount", "DOUBLE"],
+        ["device", "JSON"],
+        ["_offset", "BIGINT"],
+      ]),
+    );
+    expect(singleNumber(await engine.query(`SELECT count(useragent) FROM "${second}"`))).toBe(1);
+  });
+
+  it("widens a column whose values disagree (BIGINT, DOUBLE, then VARCHAR)", async () => {
+    const topic = await kit.createTopic(1);
+    const engine = await kit.startEngine();
+    await kit.produce(topic, [{ v: 1 }]);
+    await engine.waitForCaughtUp(20_000);
+    expect((await engine.query(`SELECT v FROM "${topic}"`)).columns[0]!.type).toBe("BIGINT");
+    await kit.produce(topic, [{ v: 2.5 }]);
+    await engine.waitForCaughtUp(20_000);
+    expect((await engine.query(`SELECT sum(v) FROM "${topic}"`)).rows).toEqual([[3.5]]);
+    await kit.produce(topic, [{ v: "three" }]);
+    await engine.waitForCaughtUp(20_000);
+    const result = await engine.query(`SELECT v FROM "${topic}" ORDER BY _offset`);
+    expect(result.columns[0]!.type).toBe("VARCHAR");
+    expect(result.rows).toEqual([["1.0"], ["2.5"], ["three"]]);
+  });
+
+  it("drops the rows of a topic deleted and re-created, and starts over", async () => {
+    const topic = await kit.createTopic(1);
+    await kit.produce(topic, [{ n: 1 }, { n: 2 }, { n: 3 }]);
+    const engine = await kit.startEngine();
+    await engine.waitForCaughtUp(20_000);
+    expect(singleNumber(await engine.query(`SELECT count(*) FROM "${topic}"`))).toBe(3);
+    await kit.admin.deleteTopics({ topics: [topic] });
+    await eventually(async () => {
+      expect((await engine.query("SHOW TABLES")).rows).toEqual([]);
+    });
+    await kit.admin.createTopics({ topics: [{ topic, numPartitions: 1 }], waitForLeaders: true });
+    await kit.produce(topic, [{ n: 10 }]);
+    await eventually(async () => {
+      expect((await engine.query(`SELECT n FROM "${topic}"`)).rows).toEqual([[10]]);
+    });
+  });
+});

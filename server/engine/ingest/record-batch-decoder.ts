@@ -1,0 +1,90 @@
+import { compressionsAlgorithmsByBitmask } from "@platformatic/kafka";
+
+/**
+ * A lean reader of Kafka's record-batch format (magic v2) straight from a fetch response's bytes:
+ * no object per record, only the key and value strings the engine keeps. CRCs are not checked
+ * (TCP and the broker already do); compressed batches are decompressed with the client's codecs.
+ */
+export interface DecodedRecordSink {
+  /** One data record; `value` is the UTF-8 text ("" for null/empty values). */
+  record(offset: number, timestampMs: number, key: string | null, value: string): void;
+}
+
+const COMPRESSION_MASK = 0x07;
+const CONTROL_BATCH = 0x20;
+const BATCH_HEADER_BYTES = 61;
+
+/**
+ * Decodes the batches of one partition and returns the offset after the last complete batch
+ * (control batches and records below `fromOffset` are skipped but still advance it).
+ */
+export function decodeRecordBatches(bytes: Buffer, fromOffset: number, sink: DecodedRecordSink): number {
+  let next = fromOffset;
+  let position = 0;
+  while (bytes.length - position >= 12) {
+    const firstOffset = Number(bytes.readBigInt64BE(position));
+    const batchLength = bytes.readInt32BE(position + 8);
+    const batchEnd = position + 12 + batchLength;
+    if (batchEnd > bytes.length) break; // the broker cut the last batch short: fetch it again
+    const magic = bytes.readInt8(position + 16);
+    const attributes = bytes.readInt16BE(position + 21);
+    const lastOffsetDelta = bytes.readInt32BE(position + 23);
+    const firstTimestamp = Number(bytes.readBigInt64BE(position + 27));
+    const recordCount = bytes.readInt32BE(position + 57);
+    const end = firstOffset + lastOffsetDelta + 1;
+    if (magic === 2 && end > next && (attributes & CONTROL_BATCH) === 0) {
+      let records = bytes.subarray(position + BATCH_HEADER_BYTES, batchEnd);
+      const compression = attributes & COMPRESSION_MASK;
+      if (compression !== 0) {
+        const algorithm = compressionsAlgorithmsByBitmask[compression as keyof typeof compressionsAlgorithmsByBitmask];
+        if (!algorithm) throw new Error(`Unsupported compression (attributes ${attributes})`);
+        records = algorithm.decompressSync(records);
+      }
+      decodeRecords(records, recordCount, firstOffset, firstTimestamp, next, sink);
+    }
+    if (end > next) next = end;
+    position = batchEnd;
+  }
+  return next;
+}
+
+function decodeRecords(bytes: Buffer, count: number, firstOffset: number, firstTimestamp: number, fromOffset: number, sink: DecodedRecordSink): void {
+  const reader = new VarIntReader(bytes);
+  for (let i = 0; i < count; i++) {
+    const length = reader.varint();
+    const recordEnd = reader.position + length;
+    reader.position += 1; // attributes
+    const timestampDelta = reader.varint();
+    const offsetDelta = reader.varint();
+    const keyLength = reader.varint();
+    let key: string | null = null;
+    if (keyLength >= 0) {
+      key = bytes.toString("utf8", reader.position, reader.position + keyLength);
+      reader.position += keyLength;
+    }
+    const valueLength = reader.varint();
+    const value = valueLength > 0 ? bytes.toString("utf8", reader.position, reader.position + valueLength) : "";
+    reader.position = recordEnd; // headers are not kept
+    const offset = firstOffset + offsetDelta;
+    if (offset >= fromOffset) sink.record(offset, firstTimestamp + timestampDelta, key, value);
+  }
+}
+
+/** Zig-zag varints as Kafka writes them (timestamps deltas fit in 53 bits in practice). */
+class VarIntReader {
+  position = 0;
+  constructor(private readonly bytes: Buffer) {}
+
+  varint(): number {
+    let result = 0;
+    let shift = 0;
+    let byte: number;
+    do {
+      byte = this.bytes[this.position++]!;
+      result += (byte & 0x7f) * 2 ** shift;
+      shift += 7;
+    } while (byte & 0x80);
+    // zig-zag: even → n/2, odd → -(n+1)/2 (arithmetic that stays exact beyond 32 bits)
+    return result % 2 === 0 ? result / 2 : -(result + 1) / 2;
+  }
+}

@@ -1,0 +1,379 @@
+import type { DuckDBConnection } from "@duckdb/node-api";
+import type { fetchV17 } from "@platformatic/kafka";
+import { StagedRows } from "../store/staged-rows";
+import { TopicTable } from "../store/topic-table";
+import type { EngineKafkaClients } from "./kafka-clients";
+import { leanFetch, type LeanFetchResponse } from "./lean-fetch";
+import { decodeRecordBatches } from "./record-batch-decoder";
+import { SerialQueue } from "./serial-queue";
+import type { PartitionState, TopicState } from "./topic-state";
+import { isInternalTopic } from "./topic-visibility";
+
+export interface TopicIngestOptions {
+  clients: EngineKafkaClients;
+  /** The only connection that writes to DuckDB. */
+  writer: DuckDBConnection;
+  topicFilter?: (topic: string) => boolean;
+  metadataIntervalMs?: number;
+  log?: (message: string) => void;
+}
+
+/** Offsets a caller needs ingested: topic → partition → offset (exclusive). */
+export type OffsetTargets = Map<string, Map<number, bigint>>;
+
+type FetchRequestTopic = fetchV17.FetchRequestTopic;
+
+const PARTITION_MAX_BYTES = 8 * 1024 * 1024;
+const FETCH_MAX_BYTES = 64 * 1024 * 1024;
+const ERROR_OFFSET_OUT_OF_RANGE = 1;
+
+/** The decoded messages of one topic from one fetch, with the offsets they bring each partition to. */
+interface FetchedBatch {
+  state: TopicState;
+  rows: StagedRows;
+  advanced: [PartitionState, bigint][];
+}
+
+interface Waiter {
+  isSatisfied: () => boolean;
+  resolve: () => void;
+}
+
+/**
+ * Tails every visible topic into DuckDB. One fetch loop per engine (grouped by partition leader);
+ * topic discovery every `metadataIntervalMs` picks up new, deleted and re-created topics and new
+ * partitions. Offsets are kept by the engine, never committed to Kafka.
+ */
+export class TopicIngest {
+  readonly topics = new Map<string, TopicState>();
+  private readonly writes = new SerialQueue();
+  private readonly waiters = new Set<Waiter>();
+  private running = false;
+  private loops: Promise<void>[] = [];
+  private wakeFetchLoop: (() => void) | undefined;
+  /** The batch DuckDB is writing while the next fetch runs (a pipeline one batch deep). */
+  private pendingWrite: Promise<void> = Promise.resolve();
+  lastError: string | undefined;
+  brokerReachable = false;
+
+  constructor(private readonly options: TopicIngestOptions) {}
+
+  async start(): Promise<void> {
+    this.running = true;
+    await this.discoverTopics();
+    this.loops = [this.fetchLoop(), this.discoveryLoop()];
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    this.wakeFetchLoop?.();
+    await Promise.allSettled(this.loops);
+    await this.writes.run(async () => undefined);
+  }
+
+  /** Resolves once every target offset is ingested; false when the deadline passes first. */
+  waitForOffsets(targets: OffsetTargets, timeoutMs: number): Promise<boolean> {
+    const isSatisfied = () => {
+      for (const [topic, partitions] of targets) {
+        const state = this.topics.get(topic);
+        for (const [partition, offset] of partitions) {
+          const ingested = state?.partitions[partition]?.nextOffset;
+          if (ingested === undefined || ingested < offset) return false;
+        }
+      }
+      return true;
+    };
+    if (isSatisfied()) return Promise.resolve(true);
+    return new Promise((resolve) => {
+      const waiter: Waiter = {
+        isSatisfied,
+        resolve: () => {
+          clearTimeout(timer);
+          this.waiters.delete(waiter);
+          resolve(true);
+        },
+      };
+      const timer = setTimeout(() => {
+        this.waiters.delete(waiter);
+        resolve(false);
+      }, timeoutMs);
+      this.waiters.add(waiter);
+    });
+  }
+
+  /** Waits until a topic the broker lists is known here (discovery runs now). */
+  async refreshTopicsNow(): Promise<void> {
+    await this.discoverTopics();
+  }
+
+  private notifyWaiters(): void {
+    for (const waiter of this.waiters) if (waiter.isSatisfied()) waiter.resolve();
+  }
+
+  private log(message: string): void {
+    this.options.log?.(message);
+  }
+
+  private async discoveryLoop(): Promise<void> {
+    const interval = this.options.metadataIntervalMs ?? 2_000;
+    while (this.running) {
+      await sleep(interval);
+      if (!this.running) break;
+      try {
+        await this.discoverTopics();
+      } catch (error) {
+        this.noteError("topic discovery failed", error);
+      }
+    }
+  }
+
+  private async discoverTopics(): Promise<void> {
+    const { admin, offsets } = this.options.clients;
+    const listed = await admin.listTopics({ includeInternals: false });
+    this.brokerReachable = true;
+    const wanted = listed.filter((topic) => !isInternalTopic(topic) && (this.options.topicFilter?.(topic) ?? true));
+    const metadata = wanted.length > 0 ? await admin.metadata({ topics: wanted, forceUpdate: true }) : undefined;
+    const earliest = wanted.length > 0 ? await offsets.listOffsets({ topics: wanted, timestamp: -2n }) : new Map<string, bigint[]>();
+
+    await this.writes.run(async () => {
+      for (const [topic, state] of this.topics) {
+        const current = metadata?.topics.get(topic);
+        if (!current || current.id !== state.topicId) {
+          this.log(`topic ${topic} ${current ? "was re-created" : "was deleted"}: dropping its rows`);
+          this.topics.delete(topic);
+          await state.table.drop();
+        }
+      }
+      for (const topic of wanted) {
+        const current = metadata?.topics.get(topic);
+        if (!current) continue;
+        let state = this.topics.get(topic);
+        if (!state) {
+          const table = await TopicTable.create(this.options.writer, topic);
+          state = { topic, topicId: current.id, table, partitions: [], ingestedMessages: 0, corruptMessages: 0, newestTimestampMs: null };
+          this.topics.set(topic, state);
+          this.log(`tailing new topic ${topic} (${current.partitionsCount} partitions)`);
+        }
+        const starts = earliest.get(topic) ?? [];
+        current.partitions.forEach((partitionMetadata, partition) => {
+          const known = state.partitions[partition];
+          if (known) {
+            known.leader = partitionMetadata.leader;
+            known.leaderEpoch = partitionMetadata.leaderEpoch;
+            return;
+          }
+          const start = starts[partition] ?? 0n;
+          state.partitions[partition] = {
+            partition,
+            leader: partitionMetadata.leader,
+            leaderEpoch: partitionMetadata.leaderEpoch,
+            nextOffset: start,
+            fetchOffset: start,
+            highWatermark: start,
+            logStartOffset: start,
+            deletedBelow: start,
+          };
+        });
+      }
+    });
+    this.notifyWaiters();
+    this.wakeFetchLoop?.();
+  }
+
+  private async fetchLoop(): Promise<void> {
+    let failures = 0;
+    while (this.running) {
+      const requests = this.fetchRequestsByLeader();
+      if (requests.size === 0) {
+        await new Promise<void>((resolve) => {
+          this.wakeFetchLoop = resolve;
+          setTimeout(resolve, 500);
+        });
+        continue;
+      }
+      const results = await Promise.allSettled([...requests].map(([node, topics]) => this.fetchFrom(node, topics)));
+      const batches: FetchedBatch[] = [];
+      let failure: unknown;
+      for (const result of results) {
+        if (result.status === "fulfilled") batches.push(...this.decodeFetch(result.value));
+        else failure ??= result.reason;
+      }
+      // DuckDB writes the previous batch while this one was fetched and decoded; then this one.
+      await this.pendingWrite;
+      this.pendingWrite = this.writes.run(() => this.applyBatches(batches)).then(
+        () => this.notifyWaiters(),
+        (error: unknown) => this.rewindAfterFailedWrite(error),
+      );
+      if (failure !== undefined) {
+        await this.pendingWrite;
+        failures += 1;
+        this.brokerReachable = false;
+        await this.handleFetchError(failure);
+        await sleep(Math.min(2_000, 100 * 2 ** Math.min(failures, 5)));
+      } else {
+        failures = 0;
+        this.brokerReachable = true;
+      }
+    }
+    await this.pendingWrite;
+  }
+
+  private async fetchFrom(node: number, topics: FetchRequestTopic[]): Promise<LeanFetchResponse> {
+    const { fetcher, fetchConnections } = this.options.clients;
+    const metadata = await fetcher.metadata({ topics: [...this.topics.keys()] });
+    const broker = metadata.brokers.get(node);
+    if (!broker) throw new Error(`Kafka broker ${node} is not in the cluster metadata`);
+    const connection = await fetchConnections.get(broker);
+    return leanFetch(connection, { maxWaitMs: 200, minBytes: 1, maxBytes: FETCH_MAX_BYTES, topics });
+  }
+
+  private fetchRequestsByLeader(): Map<number, FetchRequestTopic[]> {
+    const byLeader = new Map<number, Map<string, FetchRequestTopic>>();
+    for (const state of this.topics.values()) {
+      for (const partition of state.partitions) {
+        if (!partition || partition.leader < 0) continue;
+        let topics = byLeader.get(partition.leader);
+        if (!topics) byLeader.set(partition.leader, (topics = new Map()));
+        let request = topics.get(state.topicId);
+        if (!request) topics.set(state.topicId, (request = { topicId: state.topicId, partitions: [] }));
+        request.partitions.push({
+          partition: partition.partition,
+          fetchOffset: partition.fetchOffset,
+          partitionMaxBytes: PARTITION_MAX_BYTES,
+          currentLeaderEpoch: -1,
+          lastFetchedEpoch: -1,
+        });
+      }
+    }
+    return new Map([...byLeader].map(([leader, topics]) => [leader, [...topics.values()]]));
+  }
+
+  /** Decodes a fetch response into one batch per topic and moves the fetch offsets past it. */
+  private decodeFetch(response: LeanFetchResponse): FetchedBatch[] {
+    const byId = new Map([...this.topics.values()].map((state) => [state.topicId, state]));
+    const batches: FetchedBatch[] = [];
+    for (const topicResponse of response.responses) {
+      const state = byId.get(topicResponse.topicId);
+      if (!state) continue;
+      const rows = new StagedRows();
+      const advanced: [PartitionState, bigint][] = [];
+      for (const partitionResponse of topicResponse.partitions) {
+        const partition = state.partitions[partitionResponse.partitionIndex];
+        if (!partition || partitionResponse.errorCode !== 0) continue;
+        partition.highWatermark = partitionResponse.highWatermark;
+        if (partitionResponse.logStartOffset > partition.logStartOffset) partition.logStartOffset = partitionResponse.logStartOffset;
+        const index = partition.partition;
+        let next = partition.fetchOffset;
+        if (partitionResponse.records) {
+          const after = decodeRecordBatches(partitionResponse.records, Number(next), {
+            record: (offset, timestampMs, key, value) => rows.push(index, offset, timestampMs, key, value),
+          });
+          next = BigInt(after);
+        }
+        if (next < partition.logStartOffset) next = partition.logStartOffset;
+        if (next !== partition.fetchOffset) {
+          partition.fetchOffset = next;
+          advanced.push([partition, next]);
+        }
+      }
+      if (advanced.length > 0) batches.push({ state, rows, advanced });
+    }
+    return batches;
+  }
+
+  private async applyBatches(batches: FetchedBatch[]): Promise<void> {
+    for (const { state, rows, advanced } of batches) {
+      if (this.topics.get(state.topic) !== state) continue; // deleted or re-created meanwhile
+      const { corrupt } = await state.table.append(rows);
+      for (const [partition, next] of advanced) if (next > partition.nextOffset) partition.nextOffset = next;
+      state.ingestedMessages += rows.length;
+      state.corruptMessages += corrupt;
+      if (rows.newestTimestampMs !== null && (state.newestTimestampMs === null || rows.newestTimestampMs > state.newestTimestampMs)) {
+        state.newestTimestampMs = rows.newestTimestampMs;
+      }
+      await this.applyRetention(state);
+    }
+  }
+
+  /** A batch DuckDB could not write is fetched again (nothing of it is marked ingested). */
+  private rewindAfterFailedWrite(error: unknown): void {
+    this.noteError("writing a fetched batch failed", error);
+    this.rewindFetchOffsets();
+  }
+
+  private rewindFetchOffsets(): void {
+    for (const state of this.topics.values()) {
+      for (const partition of state.partitions) if (partition) partition.fetchOffset = partition.nextOffset;
+    }
+  }
+
+  /** Deletes rows Kafka no longer has (queries also filter them out before this runs). */
+  private async applyRetention(state: TopicState): Promise<void> {
+    for (const partition of state.partitions) {
+      if (!partition || partition.logStartOffset <= partition.deletedBelow) continue;
+      await state.table.deleteBelow(partition.partition, partition.logStartOffset);
+      partition.deletedBelow = partition.logStartOffset;
+    }
+  }
+
+  private async handleFetchError(error: unknown): Promise<void> {
+    this.noteError("fetch failed", error);
+    this.rewindFetchOffsets();
+    const outOfRange = hasErrorCode(error, ERROR_OFFSET_OUT_OF_RANGE);
+    try {
+      this.options.clients.fetcher.clearMetadata();
+      if (outOfRange) await this.resetOutOfRangePartitions();
+      else await this.discoverTopics();
+    } catch (cause) {
+      this.noteError("recovery after a failed fetch failed", cause);
+    }
+  }
+
+  /** A fetch offset outside [logStart, HW]: retention moved past us, or the log was truncated. */
+  private async resetOutOfRangePartitions(): Promise<void> {
+    const topics = [...this.topics.keys()];
+    if (topics.length === 0) return;
+    const { offsets } = this.options.clients;
+    const [earliest, latest] = await Promise.all([
+      offsets.listOffsets({ topics, timestamp: -2n }),
+      offsets.listOffsets({ topics, timestamp: -1n }),
+    ]);
+    await this.writes.run(async () => {
+      for (const state of this.topics.values()) {
+        for (const partition of state.partitions) {
+          if (!partition) continue;
+          const start = earliest.get(state.topic)?.[partition.partition];
+          const end = latest.get(state.topic)?.[partition.partition];
+          if (start === undefined || end === undefined) continue;
+          partition.logStartOffset = start;
+          partition.highWatermark = end;
+          if (partition.nextOffset < start) partition.nextOffset = start;
+          partition.fetchOffset = partition.nextOffset;
+          if (partition.nextOffset > end) {
+            this.log(`${state.topic}/${partition.partition}: log truncated to ${end}, dropping rows beyond it`);
+            await state.table.deleteFrom(partition.partition, end);
+            partition.nextOffset = end;
+            partition.fetchOffset = end;
+          }
+        }
+        await this.applyRetention(state);
+      }
+    });
+  }
+
+  private noteError(context: string, error: unknown): void {
+    const message = `${context}: ${error instanceof Error ? error.message : String(error)}`;
+    if (message !== this.lastError) this.log(message);
+    this.lastError = message;
+  }
+}
+
+function hasErrorCode(error: unknown, code: number): boolean {
+  const nested = (error as { errors?: unknown[] } | undefined)?.errors;
+  if ((error as { apiCode?: number } | undefined)?.apiCode === code) return true;
+  return Array.isArray(nested) && nested.some((inner) => hasErrorCode(inner, code));
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

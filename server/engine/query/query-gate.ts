@@ -1,0 +1,56 @@
+import { FomoError } from "../../../lib/errors";
+
+/**
+ * Lends a fixed set of resources (DuckDB connections) to at most `resources.length` queries at a
+ * time; further queries wait in a bounded FIFO queue and are refused with `rate_limit:queue_full`
+ * when it is full, so a burst slows down instead of exhausting memory.
+ */
+export class QueryGate<T> {
+  private readonly idle: T[];
+  private readonly capacity: number;
+  private readonly waiting: ((resource: T) => void)[] = [];
+
+  constructor(
+    resources: T[],
+    private readonly maxQueued: number,
+  ) {
+    this.idle = [...resources];
+    this.capacity = resources.length;
+  }
+
+  get queued(): number {
+    return this.waiting.length;
+  }
+
+  get busy(): number {
+    return this.capacity - this.idle.length;
+  }
+
+  async run<R>(task: (resource: T) => Promise<R>): Promise<R> {
+    const resource = await this.acquire();
+    try {
+      return await task(resource);
+    } finally {
+      this.release(resource);
+    }
+  }
+
+  private acquire(): Promise<T> {
+    const resource = this.idle.pop();
+    if (resource !== undefined) return Promise.resolve(resource);
+    if (this.waiting.length >= this.maxQueued) {
+      return Promise.reject(
+        new FomoError("rate_limit:queue_full", `Too many queries at once (${this.maxQueued} already waiting); try again shortly`, {
+          canRetry: true,
+        }),
+      );
+    }
+    return new Promise((resolve) => this.waiting.push(resolve));
+  }
+
+  private release(resource: T): void {
+    const next = this.waiting.shift();
+    if (next) next(resource);
+    else this.idle.push(resource);
+  }
+}

@@ -1,0 +1,159 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { isFomoError } from "../../../lib/errors";
+import { testStack } from "../../stack/testing/test-stack";
+import type { KafkaSqlEngine } from "../kafka-sql-engine";
+import { createEngineTestKit, singleNumber, type EngineTestKit } from "../testing/engine-test-kit";
+
+let kit: EngineTestKit;
+let engine: KafkaSqlEngine;
+let topic: string;
+let watchedDir: string;
+
+beforeAll(async () => {
+  kit = await createEngineTestKit(testStack().kafkaBrokers);
+  topic = await kit.createTopic(2);
+  await kit.produce(topic, Array.from({ length: 50 }, (_, i) => ({ customerId: `CU-${1000 + (i % 5)}`, amount: i })));
+  engine = await kit.startEngine();
+  await engine.waitForCaughtUp(20_000);
+  watchedDir = fs.mkdtempSync(path.join(os.tmpdir(), "engine-hostile-"));
+});
+
+afterAll(async () => {
+  await kit?.close();
+  if (watchedDir) fs.rmSync(watchedDir, { recursive: true, force: true });
+});
+
+function hostileCorpus(dir: string, t: string): string[] {
+  const file = (name: string) => `'${path.join(dir, name)}'`;
+  const q = `"${t}"`;
+  return [
+    `DROP TABLE ${q}`,
+    `DELETE FROM ${q}`,
+    `INSERT INTO ${q} (_partition) VALUES (1)`,
+    `UPDATE ${q} SET amount = 0`,
+    `CREATE TABLE x AS SELECT 1`,
+    `CREATE VIEW v AS SELECT 1`,
+    `CREATE MACRO m(a) AS a`,
+    `CREATE SEQUENCE s`,
+    `ALTER TABLE ${q} ADD COLUMN z INT`,
+    `TRUNCATE ${q}`,
+    `COPY (SELECT 1) TO ${file("copy.csv")}`,
+    `COPY ${q} TO ${file("copy2.parquet")} (FORMAT parquet)`,
+    `EXPORT DATABASE ${file("export")}`,
+    `IMPORT DATABASE ${file("export")}`,
+    `ATTACH ':memory:' AS other`,
+    `ATTACH ${file("other.db")} AS other`,
+    `DETACH fomo_ingest`,
+    `INSTALL httpfs`,
+    `LOAD httpfs`,
+    `SET threads = 1`,
+    `SET enable_external_access = true`,
+    `RESET memory_limit`,
+    `SET VARIABLE x = 1`,
+    `PRAGMA threads = 1`,
+    `PRAGMA database_list`,
+    `CALL duckdb_tables()`,
+    `CHECKPOINT`,
+    `VACUUM`,
+    `USE fomo_ingest`,
+    `BEGIN TRANSACTION`,
+    `SELECT * FROM read_csv(${file("x.csv")})`,
+    `SELECT * FROM read_csv_auto('/etc/passwd')`,
+    `SELECT * FROM read_json('/etc/hosts')`,
+    `SELECT * FROM read_parquet('x.parquet')`,
+    `SELECT * FROM parquet_scan('x.parquet')`,
+    `SELECT * FROM read_text('/etc/passwd')`,
+    `SELECT * FROM read_blob('/etc/passwd')`,
+    `SELECT * FROM glob('/etc/*')`,
+    `SELECT * FROM sniff_csv('/etc/passwd')`,
+    `SELECT * FROM query('SELECT 1')`,
+    `SELECT * FROM query_table('fomo_ingest.x')`,
+    `SELECT * FROM json_execute_serialized_sql('{}')`,
+    `SELECT * FROM duckdb_tables()`,
+    `SELECT * FROM duckdb_settings()`,
+    `SELECT * FROM sqlite_master`,
+    `SELECT * FROM information_schema.tables`,
+    `SELECT * FROM pg_catalog.pg_tables`,
+    `SELECT * FROM fomo_ingest.${q}`,
+    `SELECT * FROM temp.main.${q}`,
+    `SELECT * FROM memory.fomo_ingest.${q}`,
+    `SELECT getvariable('x')`,
+    `SELECT setseed(0.5)`,
+    `SELECT nextval('s')`,
+    `SELECT * FROM range(getvariable('n'))`,
+    `SELECT * FROM 'data.csv'`,
+    `SELECT * FROM ${file("data.parquet")}`,
+    `SELECT 1; DROP TABLE ${q}`,
+    `SELECT 1; SELECT 2`,
+    `SUMMARIZE ${q}`,
+    `EXPLAIN SELECT 1`,
+    `WITH x AS (SELECT 1) DELETE FROM ${q}`,
+    // The MySQL functions are macros the engine made: they cannot be replaced, dropped or used to reach anything.
+    `CREATE OR REPLACE MACRO mysql_concat(a) AS getvariable('x')`,
+    `DROP MACRO locate`,
+    `SELECT * FROM locate('a', 'b')`,
+    `SELECT mysql_concat(getvariable('x'), 'a')`,
+    `SELECT 1 FROM ${q} WHERE customerid REGEXP 'x'; DROP TABLE ${q}`,
+    `SELECT \`customerid\` FROM ${q} LIMIT 1, 1; SET threads = 1`,
+  ];
+}
+
+describe("the read-only sandbox", () => {
+  it("refuses every hostile statement with a code before running it, and nothing changes", async () => {
+    const before = await engine.query(`SELECT count(*) FROM "${topic}"`);
+    const settingsSql = "SELECT current_setting('threads'), current_setting('memory_limit'), current_setting('enable_external_access'), current_setting('lock_configuration')";
+    const settingsBefore = await engine.query(settingsSql);
+    const tablesBefore = await engine.query("SHOW ALL TABLES");
+    const corpus = hostileCorpus(watchedDir, topic);
+    expect(corpus.length).toBeGreaterThanOrEqual(40);
+
+    const outcomes: { sql: string; code: string }[] = [];
+    for (const sql of corpus) {
+      const error = await engine.query(sql).then(
+        () => undefined,
+        (thrown: unknown) => thrown,
+      );
+      expect(isFomoError(error), `not refused: ${sql}`).toBe(true);
+      if (isFomoError(error)) outcomes.push({ sql, code: error.code });
+    }
+    for (const { sql, code } of outcomes) {
+      expect(code, sql).toMatch(/^(sandbox|not_found):/);
+    }
+
+    expect(singleNumber(await engine.query(`SELECT count(*) FROM "${topic}"`))).toBe(singleNumber(before));
+    expect(singleNumber(before)).toBe(50);
+    expect((await engine.query(settingsSql)).rows).toEqual(settingsBefore.rows);
+    expect(settingsBefore.rows[0]).toEqual([2, expect.any(String), 0, 1]);
+    expect((await engine.query("SHOW ALL TABLES")).rows).toEqual(tablesBefore.rows);
+    expect(fs.readdirSync(watchedDir)).toEqual([]);
+    expect((await engine.query("SELECT LOCATE('b', 'abc') AS l, CONCAT('a', NULL) AS c")).rows).toEqual([[2, null]]);
+    expect(fs.existsSync(path.join(process.cwd(), "other.db"))).toBe(false);
+  });
+
+  it("names the rule that refused a statement", async () => {
+    await expect(engine.query("DROP TABLE x")).rejects.toMatchObject({ code: "sandbox:forbidden_statement" });
+    await expect(engine.query("SELECT 1; SELECT 2;")).rejects.toMatchObject({ code: "sandbox:multiple_statements" });
+    await expect(engine.query("SELECT * FROM read_csv('/etc/passwd')")).rejects.toMatchObject({
+      code: "sandbox:forbidden_function",
+      line: 1,
+      column: 15,
+    });
+    await expect(engine.query("SELECT * FROM sqlite_master")).rejects.toMatchObject({ code: "not_found:table" });
+  });
+
+  it("reports parser errors with the line and column of the original text", async () => {
+    await expect(engine.query("SELECT 1\nFROM\n  WHERE x")).rejects.toMatchObject({
+      code: "bad_request:syntax",
+      line: 3,
+      column: 3,
+    });
+    await expect(engine.query(`SELECT *\nFROM "${topic}"\nWHERE nosuch = 1`)).rejects.toMatchObject({
+      code: "bad_request:query",
+      line: 3,
+      column: 7,
+    });
+  });
+});

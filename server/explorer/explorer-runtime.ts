@@ -1,0 +1,93 @@
+import type { DeadLetterSummary } from "../../lib/api/explorer";
+import { readClusterSnapshot, type ClusterSnapshot } from "./cluster-snapshot";
+import { readDeadLetterReasons } from "./dead-letter-reasons";
+import { createExplorerKafka, type ExplorerKafka } from "./explorer-kafka";
+import { SnapshotHistory } from "./snapshot-history";
+import { StreamLimiter } from "./stream-limiter";
+
+export interface ExplorerRuntimeOptions {
+  brokers: string[];
+  deadLetterTopic: string;
+  maxConcurrentStreams: number;
+  /** Background sampling interval while someone looks at the explorer. */
+  sampleEveryMs?: number;
+  /** Sampling stops this long after the last request (no one watching, no Kafka traffic). */
+  idleAfterMs?: number;
+}
+
+/**
+ * The explorer's long-lived state in one web server: the Kafka clients, the latest cluster
+ * snapshot, the history of snapshots (rates, lag over time) and the tail/search limiter.
+ * Snapshots are shared by every request, so ten open browser tabs cost one reading per interval.
+ */
+export class ExplorerRuntime {
+  readonly kafka: ExplorerKafka;
+  readonly history = new SnapshotHistory();
+  readonly limiter: StreamLimiter;
+  private latest: ClusterSnapshot | undefined;
+  private reading: Promise<ClusterSnapshot> | undefined;
+  private deadLetter: { key: string; at: number; summary: DeadLetterSummary } | undefined;
+  private timer: NodeJS.Timeout | undefined;
+  private lastDemandAt = 0;
+
+  constructor(private readonly options: ExplorerRuntimeOptions) {
+    this.kafka = createExplorerKafka(options.brokers);
+    this.limiter = new StreamLimiter(options.maxConcurrentStreams);
+  }
+
+  get deadLetterTopic(): string {
+    return this.options.deadLetterTopic;
+  }
+
+  /** A snapshot no older than `maxAgeMs`; concurrent callers share one reading. */
+  async snapshot(maxAgeMs = 1_000, { background = false } = {}): Promise<ClusterSnapshot> {
+    // Background readings must not count as someone watching.
+    if (!background) this.markDemand();
+    if (this.latest && Date.now() - this.latest.at <= maxAgeMs) return this.latest;
+    this.reading ??= readClusterSnapshot(this.kafka)
+      .then((snapshot) => {
+        this.latest = snapshot;
+        this.history.record(snapshot);
+        return snapshot;
+      })
+      .finally(() => {
+        this.reading = undefined;
+      });
+    return this.reading;
+  }
+
+  /** Dead-letter reasons, re-read only when the dead-letter topic grew (and at most every 5 s). */
+  async deadLetterSummary(snapshot: ClusterSnapshot): Promise<DeadLetterSummary> {
+    const topic = this.options.deadLetterTopic;
+    const layout = snapshot.topics.find((t) => t.name === topic);
+    const key = layout ? layout.partitions.map((p) => `${p.logStartOffset}-${p.highWatermark}`).join(",") : "absent";
+    const cached = this.deadLetter;
+    if (cached && (cached.key === key || Date.now() - cached.at < 5_000)) return cached.summary;
+    const summary = await readDeadLetterReasons(this.kafka, topic, layout);
+    this.deadLetter = { key, at: Date.now(), summary };
+    return summary;
+  }
+
+  async close(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = undefined;
+    await this.kafka.close();
+  }
+
+  private markDemand(): void {
+    this.lastDemandAt = Date.now();
+    if (this.timer) return;
+    const every = this.options.sampleEveryMs ?? 2_000;
+    const idleAfter = this.options.idleAfterMs ?? 120_000;
+    this.timer = setInterval(() => {
+      if (Date.now() - this.lastDemandAt > idleAfter) {
+        clearInterval(this.timer);
+        this.timer = undefined;
+        return;
+      }
+      // A failed background reading is not an error anyone waits for; the next request reports it.
+      this.snapshot(every / 2, { background: true }).catch(() => undefined);
+    }, every);
+    this.timer.unref();
+  }
+}

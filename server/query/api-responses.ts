@@ -1,0 +1,25 @@
+import { FomoError, toFomoError } from "../../lib/errors";
+
+/**
+ * What the query and catalog routes answer with: JSON that is never cached, and every failure as
+ * `{ error: { code, message, line?, column? } }` with the status its code implies.
+ */
+
+export function jsonResponse(body: unknown, status = 200): Response {
+  return Response.json(body, { status, headers: { "cache-control": "no-store" } });
+}
+
+export function errorResponse(error: unknown): Response {
+  const fomoError = toFomoError(error);
+  // Unexpected failures are logged with their cause; the analyst gets the message only.
+  if (fomoError.httpStatus >= 500) console.error(`[api] ${fomoError.code}: ${fomoError.message}`, fomoError.cause ?? "");
+  return jsonResponse(fomoError.toResponseBody(), fomoError.httpStatus);
+}
+
+export async function readJsonBody(request: Request): Promise<unknown> {
+  try {
+    return await request.json();
+  } catch (cause) {
+    throw new FomoError("bad_request:json", "The request body is not valid JSON", { cause });
+  }
+}

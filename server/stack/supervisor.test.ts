@@ -1,0 +1,186 @@
+import fs from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { z } from "zod";
+import { childEnvironment } from "../config";
+import { kafkaPaths } from "./kafka/kafka-paths";
+import { isAlive, killStaleProcesses, readPidRecords, type PidRecord } from "./process/pid-files";
+import { freePort } from "./testing/free-port";
+import { runDemoCli, type DemoCliRun } from "./testing/run-demo-cli";
+import { testStack } from "./testing/test-stack";
+
+const stack = testStack();
+const tempDirs: string[] = [];
+const runs: DemoCliRun[] = [];
+
+function tempStackDir(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "fomo-supervisor-test-"));
+  tempDirs.push(dir);
+  return dir;
+}
+
+afterAll(async () => {
+  // A test that failed half-way leaves its stack running: stop it as a user would (SIGINT), so the
+  // supervisor stops its broker and warehouse, and sweep whatever its pid files still name.
+  for (const run of runs) {
+    if (run.child.exitCode !== null) continue;
+    run.child.kill("SIGINT");
+    const stopped = await Promise.race([run.exited.then(() => true), new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 15_000))]);
+    if (!stopped) {
+      run.child.kill("SIGKILL");
+      await run.exited;
+    }
+  }
+  for (const dir of tempDirs) {
+    await killStaleProcesses(dir, () => undefined);
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}, 60_000);
+
+async function ownPorts() {
+  return {
+    KAFKA_PORT: String(await freePort()),
+    KAFKA_CONTROLLER_PORT: String(await freePort()),
+    WAREHOUSE_PORT: String(await freePort()),
+    CONTROL_PORT: String(await freePort()),
+    ENGINE_PORT: String(await freePort()),
+    PORT: String(await freePort()),
+  };
+}
+
+function start(env: Record<string, string | undefined>): DemoCliRun & { stackDir: string } {
+  const run = runDemoCli(childEnvironment({ FOMO_PROFILE: "test", KAFKA_BROKERS: undefined, MYSQL_URL: undefined, ...env }));
+  runs.push(run);
+  return { ...run, stackDir: env.STACK_DIR ?? "" };
+}
+
+/** A stack dir that reuses the test stack's downloaded Kafka jars instead of fetching them again. */
+function stackDirWithSharedJars(): string {
+  const stackDir = tempStackDir();
+  const sharedLibs = kafkaPaths(stack.stackDir).libs;
+  if (fs.existsSync(sharedLibs)) {
+    fs.mkdirSync(kafkaPaths(stackDir).home, { recursive: true });
+    fs.symlinkSync(sharedLibs, kafkaPaths(stackDir).libs);
+  }
+  return stackDir;
+}
+
+const serviceStatusSchema = z.object({ name: z.string(), healthy: z.boolean(), detail: z.string() });
+const controlStatusSchema = z.object({ services: z.array(serviceStatusSchema) });
+
+async function serviceStatus(controlPort: string, name: string): Promise<z.infer<typeof serviceStatusSchema> | undefined> {
+  const response = await fetch(`http://127.0.0.1:${controlPort}/status`);
+  return controlStatusSchema.parse(await response.json()).services.find((service) => service.name === name);
+}
+
+async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs: number): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe().catch(() => undefined);
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+describe("npm run demo (the stack supervisor)", () => {
+  it("starts its own broker and warehouse, and on SIGINT stops every process it recorded within 10 s", async () => {
+    const stackDir = stackDirWithSharedJars();
+    const run = start({ STACK_DIR: stackDir, FOMO_SKIP_WEB: "1", KAFKA_HEAP: "256m", ...(await ownPorts()) });
+    await run.waitForOutput("FOMO is ready", 240_000);
+
+    const recorded: PidRecord[] = readPidRecords(stackDir);
+    expect(recorded.map((record) => record.name)).toEqual(expect.arrayContaining(["kafka", "warehouse"]));
+    for (const record of recorded) expect(isAlive(record.pid), record.name).toBe(true);
+
+    const signalledAt = Date.now();
+    run.child.kill("SIGINT");
+    expect(await run.exited).toBe(0);
+    expect(Date.now() - signalledAt).toBeLessThan(10_000);
+    for (const record of recorded) expect(isAlive(record.pid), `${record.name} (pid ${record.pid})`).toBe(false);
+    expect(readPidRecords(stackDir)).toEqual([]);
+  }, 300_000);
+
+  it("restarts a service killed with SIGKILL, and a pipeline the presenter stopped stays stopped", async () => {
+    const stackDir = stackDirWithSharedJars();
+    const ports = await ownPorts();
+    const run = start({
+      STACK_DIR: stackDir,
+      FOMO_SKIP_WEB: "1",
+      KAFKA_HEAP: "256m",
+      GENERATOR_BACKLOG: "300",
+      CONNECTOR_FLUSH_INTERVAL_MS: "1000",
+      ...ports,
+    });
+    await run.waitForOutput("FOMO is ready", 240_000);
+
+    const stopped = await fetch(`http://127.0.0.1:${ports.CONTROL_PORT}/services/connector/commands/stop`, { method: "POST", body: "{}" });
+    expect(stopped.status).toBe(200);
+    const before = readPidRecords(stackDir).find((record) => record.name === "connector");
+    expect(before && isAlive(before.pid)).toBe(true);
+    process.kill(before!.pid, "SIGKILL");
+
+    const down = await waitFor("the connector to be reported down", async () => {
+      const status = await serviceStatus(ports.CONTROL_PORT, "connector");
+      return status && !status.healthy ? status : undefined;
+    }, 10_000);
+    expect(down.detail).toMatch(/killed by SIGKILL|restarting/);
+
+    const after = await waitFor("a new connector process", async () => {
+      const record = readPidRecords(stackDir).find((candidate) => candidate.name === "connector");
+      return record && record.pid !== before!.pid && isAlive(record.pid) ? record : undefined;
+    }, 30_000);
+    await run.waitForOutput("connector restarted after a crash and is ready", 60_000);
+    const healthy = await waitFor("the connector to be healthy again", async () => {
+      const status = await serviceStatus(ports.CONTROL_PORT, "connector");
+      return status?.healthy ? status : undefined;
+    }, 30_000);
+    // The stop command was replayed: the restarted connector does not load behind the presenter's back.
+    expect(healthy.detail).toMatch(/stopped/i);
+    expect(isAlive(after.pid)).toBe(true);
+
+    run.child.kill("SIGINT");
+    expect(await run.exited).toBe(0);
+    expect(readPidRecords(stackDir)).toEqual([]);
+  }, 300_000);
+
+  it("refuses to start without a MariaDB/MySQL server binary, naming the fix", async () => {
+    const run = start({
+      STACK_DIR: tempStackDir(),
+      FOMO_SKIP_WEB: "1",
+      MARIADB_BIN: "/nonexistent",
+      PATH: "/nonexistent",
+      KAFKA_BROKERS: stack.kafkaBrokers.join(","),
+      ...(await ownPorts()),
+    });
+    expect(await run.exited).not.toBe(0);
+    expect(run.output()).toContain("stack:missing_prerequisite");
+    expect(run.output()).toContain("MARIADB_BIN=/nonexistent is not an executable file");
+    expect(run.output()).toContain("apt-get install mariadb-server");
+    expect(readPidRecords(run.stackDir)).toEqual([]);
+  }, 60_000);
+
+  it("refuses to start when a port is taken, naming the port and the variable that moves it", async () => {
+    const ports = await ownPorts();
+    const blocker = net.createServer();
+    await new Promise<void>((resolve) => blocker.listen(Number(ports.CONTROL_PORT), "127.0.0.1", resolve));
+    try {
+      const run = start({ STACK_DIR: tempStackDir(), FOMO_SKIP_WEB: "1", ...ports });
+      expect(await run.exited).not.toBe(0);
+      expect(run.output()).toContain("stack:port_in_use");
+      expect(run.output()).toContain(`Port ${ports.CONTROL_PORT}`);
+      expect(run.output()).toContain("CONTROL_PORT");
+    } finally {
+      blocker.close();
+    }
+  }, 60_000);
+
+  it("explains its options with --help", async () => {
+    const help = runDemoCli(childEnvironment({}), ["--help"]);
+    runs.push(help);
+    expect(await help.exited).toBe(0);
+    expect(help.output()).toContain("--fresh");
+  }, 60_000);
+});

@@ -1,0 +1,120 @@
+import { randomUUID } from "node:crypto";
+import mysql, { type Connection, type RowDataPacket } from "mysql2/promise";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { testStack } from "../testing/test-stack";
+import { ensureWarehouseLayout, type WarehouseLayoutOptions } from "./ensure-warehouse";
+
+const stack = testStack();
+const admin = new URL(stack.mysqlAdminUrl);
+const tcp = { host: admin.hostname, port: Number(admin.port || 3306) };
+const suffix = randomUUID().replace(/-/g, "").slice(0, 10);
+const database = `stack_test_${suffix}`;
+const layout: WarehouseLayoutOptions = {
+  admin: { ...tcp, user: decodeURIComponent(admin.username) || "root", password: decodeURIComponent(admin.password) || undefined },
+  writer: { ...tcp, user: `w_${suffix}`, password: "writer-pw" },
+  reader: { ...tcp, user: `r_${suffix}`, password: "reader-pw" },
+  database,
+};
+
+let root: Connection;
+
+beforeAll(async () => {
+  root = await mysql.createConnection(layout.admin);
+});
+
+afterAll(async () => {
+  await root.query(`DROP DATABASE IF EXISTS \`${database}\``);
+  await root.query(`DROP DATABASE IF EXISTS \`${database}_connector\``);
+  for (const user of [layout.writer.user, layout.reader.user]) {
+    for (const host of ["%", "localhost"]) await root.query("DROP USER IF EXISTS ?@?", [user, host]);
+  }
+  await root.end();
+});
+
+describe("warehouse provisioning", () => {
+  it("creates the databases, the purchases table and both accounts, and a second run changes nothing", async () => {
+    const first = await ensureWarehouseLayout(layout);
+    expect(first).toEqual(
+      expect.arrayContaining([`database ${database}`, `database ${database}_connector`, `table ${database}.purchases`, `account ${layout.reader.user}@%`]),
+    );
+    await root.query(`INSERT INTO \`${database}\`.purchases (customerId, amount, itemCode, kafka_topic, kafka_partition, kafka_offset) VALUES ('CU-1277', 12.5, '12345670', 'purchases', 0, 0)`);
+
+    expect(await ensureWarehouseLayout(layout)).toEqual([]);
+    const [rows] = await root.query<RowDataPacket[]>(`SELECT COUNT(*) AS n FROM \`${database}\`.purchases`);
+    expect(Number(rows[0]?.n)).toBe(1);
+  });
+
+  it("has the contract's purchases columns with the Kafka coordinates as primary key", async () => {
+    await ensureWarehouseLayout(layout);
+    const [columns] = await root.query<RowDataPacket[]>(
+      "SELECT column_name AS name, column_key AS k FROM information_schema.columns WHERE table_schema = ? AND table_name = 'purchases' ORDER BY ordinal_position",
+      [database],
+    );
+    expect(columns.map((column) => column.name)).toEqual(["customerId", "amount", "itemCode", "kafka_topic", "kafka_partition", "kafka_offset", "loaded_at"]);
+    expect(columns.filter((column) => column.k === "PRI").map((column) => column.name)).toEqual(["kafka_topic", "kafka_partition", "kafka_offset"]);
+  });
+
+  it("gives the read-only account SELECT on the warehouse database and nothing else", async () => {
+    await ensureWarehouseLayout(layout);
+    const reader = await mysql.createConnection({ ...layout.reader, database });
+    try {
+      await expect(reader.query("SELECT COUNT(*) FROM purchases")).resolves.toBeDefined();
+      const forbidden = [
+        "INSERT INTO purchases (customerId, amount, itemCode, kafka_topic, kafka_partition, kafka_offset) VALUES ('x', 1, 'y', 't', 0, 99)",
+        "UPDATE purchases SET amount = 0",
+        "DELETE FROM purchases",
+        "CREATE TABLE sneaky (id INT)",
+        "DROP TABLE purchases",
+        `CREATE DATABASE \`${database}_sneaky\``,
+        `SELECT * FROM \`${database}_connector\`.offsets`,
+      ];
+      for (const statement of forbidden) {
+        await expect(reader.query(statement), statement).rejects.toMatchObject({ code: expect.stringMatching(/^ER_(TABLEACCESS_DENIED|DBACCESS_DENIED|SPECIFIC_ACCESS_DENIED)/) });
+      }
+      const [databases] = await reader.query<RowDataPacket[]>("SHOW DATABASES");
+      const names = databases.map((row) => String(Object.values(row)[0]));
+      expect(names).toContain(database);
+      expect(names).not.toContain(`${database}_connector`);
+      const [tables] = await reader.query<RowDataPacket[]>("SHOW TABLES");
+      expect(tables).toHaveLength(1);
+    } finally {
+      await reader.end();
+    }
+  });
+
+  it("lets the writer account write the warehouse and the connector's database", async () => {
+    await ensureWarehouseLayout(layout);
+    const writer = await mysql.createConnection({ ...layout.writer, database });
+    try {
+      await writer.query(`CREATE TABLE IF NOT EXISTS \`${database}_connector\`.offsets (id INT PRIMARY KEY)`);
+      await writer.query("INSERT INTO purchases (customerId, amount, itemCode, kafka_topic, kafka_partition, kafka_offset) VALUES ('CU-1000', 10, '12345670', 'purchases', 1, 5)");
+    } finally {
+      await writer.end();
+    }
+  });
+
+  it("takes write grants away from the read-only account but leaves its SELECT on other databases", async () => {
+    await ensureWarehouseLayout(layout);
+    const other = `${database}_other`;
+    await root.query(`CREATE DATABASE IF NOT EXISTS \`${other}\``);
+    try {
+      await root.query(`GRANT INSERT ON \`${database}\`.* TO ?@'%'`, [layout.reader.user]);
+      await root.query(`GRANT SELECT ON \`${other}\`.* TO ?@'%'`, [layout.reader.user]);
+      expect(await ensureWarehouseLayout(layout)).toEqual([`grants of ${layout.reader.user}@% reduced to SELECT`]);
+      const [grants] = await root.query<RowDataPacket[]>("SHOW GRANTS FOR ?@'%'", [layout.reader.user]);
+      const lines = grants.map((row) => String(Object.values(row)[0])).join("\n");
+      expect(lines).not.toContain("INSERT");
+      expect(lines).toContain(`GRANT SELECT ON \`${database}\`.*`);
+    } finally {
+      await root.query(`DROP DATABASE IF EXISTS \`${other}\``);
+    }
+  });
+
+  it("restores a changed password of an account on the next run", async () => {
+    await ensureWarehouseLayout(layout);
+    for (const host of ["%", "localhost"]) await root.query("ALTER USER ?@? IDENTIFIED BY 'something-else'", [layout.reader.user, host]);
+    expect(await ensureWarehouseLayout(layout)).toEqual([`password of ${layout.reader.user}`]);
+    const reader = await mysql.createConnection({ ...layout.reader, database });
+    await reader.end();
+  });
+});

@@ -1,0 +1,158 @@
+import mysql, { type Pool, type PoolConnection } from "mysql2/promise";
+import type { ConnectionOptions, Connection as CoreConnection } from "mysql2";
+import type { Catalog } from "../../lib/api/catalog";
+import type { QueryResult } from "../../lib/api/query";
+import { FomoError } from "../../lib/errors";
+import { mysqlErrorToFomoError } from "./mysql-error";
+import { jsonSafeRows, resultColumns } from "./mysql-result";
+import { checkReadStatement } from "./read-statement-guard";
+import { flavourOfVersion, sessionLimitsStatement, type ServerFlavour } from "./session-limits";
+import { streamQuery } from "./stream-query";
+import { WAREHOUSE_CATALOG_SQL, catalogFromRows, type CatalogRow } from "./warehouse-catalog";
+
+/**
+ * The analyst's way into the warehouse: a mysql2 pool logged in as the READ-ONLY account (its
+ * grants are the real barrier), one statement per request, every session under a statement time
+ * limit and a row cap, results in the same shape as the Kafka engine's.
+ */
+
+/** Host/port or socket, user, password and database of the read-only account. */
+export type WarehouseConnectionOptions = Pick<ConnectionOptions, "host" | "port" | "socketPath" | "user" | "password" | "database">;
+
+export interface WarehouseReadOnlyPoolOptions {
+  connection: WarehouseConnectionOptions;
+  statementTimeoutMs: number;
+  /** Rows a result may carry; more sets `truncated` (the engine's cap, config.engine.maxRows). */
+  maxRows: number;
+  connectionLimit?: number;
+}
+
+export interface WarehouseServerInfo {
+  flavour: ServerFlavour;
+  version: string;
+}
+
+export interface WarehouseReadOnlyPool {
+  query(sql: string): Promise<QueryResult>;
+  catalog(): Promise<Catalog>;
+  server(): Promise<WarehouseServerInfo>;
+  close(): Promise<void>;
+}
+
+/** Extra time the driver waits beyond the server-side limit before it gives up on the socket. */
+const CLIENT_TIMEOUT_GRACE_MS = 2_000;
+
+export function createWarehouseReadOnlyPool(options: WarehouseReadOnlyPoolOptions): WarehouseReadOnlyPool {
+  const { statementTimeoutMs, maxRows } = options;
+  const { host, port, socketPath, user, password, database } = options.connection;
+  const pool: Pool = mysql.createPool({
+    host,
+    port,
+    socketPath,
+    user,
+    password,
+    database,
+    connectionLimit: options.connectionLimit ?? 4,
+    multipleStatements: false,
+    supportBigNumbers: true,
+    bigNumberStrings: false,
+    dateStrings: true,
+    connectTimeout: 5_000,
+    enableKeepAlive: true,
+  });
+  const limitedConnections = new WeakSet<object>();
+  let serverInfo: Promise<WarehouseServerInfo> | undefined;
+  let closed = false;
+
+  const wrap = (error: unknown, sql: string) => mysqlErrorToFomoError(error, sql, statementTimeoutMs);
+
+  async function acquire(): Promise<PoolConnection> {
+    if (closed) throw new FomoError("unavailable:warehouse", "The warehouse pool is closed");
+    const connection = await pool.getConnection();
+    try {
+      if (!limitedConnections.has(connection.connection)) {
+        if (!serverInfo) {
+          serverInfo = connection.query("SELECT VERSION()").then(([rows]) => {
+            const version = String((rows as Array<Record<string, unknown>>)[0]?.["VERSION()"] ?? "");
+            return { flavour: flavourOfVersion(version), version };
+          });
+          serverInfo.catch(() => (serverInfo = undefined));
+        }
+        const { flavour } = await serverInfo;
+        await connection.query(sessionLimitsStatement(flavour, { statementTimeoutMs, selectLimit: maxRows + 1 }));
+        limitedConnections.add(connection.connection);
+      }
+      return connection;
+    } catch (error) {
+      connection.release();
+      throw error;
+    }
+  }
+
+  async function withConnection<T>(sql: string, work: (connection: PoolConnection) => Promise<T>): Promise<T> {
+    let connection: PoolConnection;
+    try {
+      connection = await acquire();
+    } catch (error) {
+      throw error instanceof FomoError ? error : wrap(error, sql);
+    }
+    try {
+      const result = await work(connection);
+      connection.release();
+      return result;
+    } catch (error) {
+      // A timed-out or broken connection must not go back to the pool for the next analyst.
+      const driverError = error as { code?: string; fatal?: boolean };
+      if (driverError.fatal || driverError.code === "PROTOCOL_SEQUENCE_TIMEOUT") connection.destroy();
+      else connection.release();
+      throw wrap(error, sql);
+    }
+  }
+
+  return {
+    async query(sql) {
+      const statement = checkReadStatement(sql);
+      const started = performance.now();
+      const streamed = await withConnection(statement.sql, (connection) =>
+        streamQuery(
+          connection.connection as unknown as CoreConnection,
+          statement.sql,
+          maxRows + 1,
+          statementTimeoutMs + CLIENT_TIMEOUT_GRACE_MS,
+        ),
+      );
+      const columns = resultColumns(streamed.fields);
+      const truncated = streamed.totalRows > maxRows;
+      const rows = jsonSafeRows(truncated ? streamed.rows.slice(0, maxRows) : streamed.rows, columns);
+      return {
+        columns,
+        rows,
+        rowCount: rows.length,
+        truncated,
+        elapsedMs: Math.round((performance.now() - started) * 10) / 10,
+        snapshot: null,
+      };
+    },
+
+    async catalog() {
+      return withConnection(WAREHOUSE_CATALOG_SQL, async (connection) => {
+        const [[databaseRow]] = (await connection.query({ sql: "SELECT DATABASE()", rowsAsArray: true })) as unknown as [[[string]]];
+        const [rows] = (await connection.query({ sql: WAREHOUSE_CATALOG_SQL, rowsAsArray: true })) as unknown as [CatalogRow[]];
+        return catalogFromRows(databaseRow?.[0] ?? database ?? "", rows);
+      });
+    },
+
+    async server() {
+      return withConnection("SELECT VERSION()", async () => {
+        if (!serverInfo) throw new FomoError("internal:warehouse", "Server version unknown after connecting");
+        return serverInfo;
+      });
+    },
+
+    async close() {
+      if (closed) return;
+      closed = true;
+      await pool.end();
+    },
+  };
+}
