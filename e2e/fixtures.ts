@@ -37,7 +37,9 @@ export const test = base.extend<Guards>({
       page.on("console", (message) => {
         if (message.type() !== "error") return;
         const text = message.text();
-        if (!EXPECTED_CONSOLE.some((pattern) => pattern.test(text))) errors.push(text);
+        // The browser's "Failed to load resource" line does not say which; the location does.
+        const url = message.location().url;
+        if (!EXPECTED_CONSOLE.some((pattern) => pattern.test(text))) errors.push(url ? `${text} (${url})` : text);
       });
       page.on("pageerror", (error) => errors.push(`uncaught: ${error.message}`));
       await use(errors);

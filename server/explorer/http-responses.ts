@@ -9,6 +9,9 @@ export function errorResponse(error: unknown): Response {
           cause: error,
         })
       : toFomoError(error);
+  // A 4xx is the caller's mistake and says so in the body; a 5xx is ours or Kafka's, and the web
+  // log is where an operator looks for why the explorer showed an error.
+  if (fomo.httpStatus >= 500) console.error(`explorer: ${fomo.code}: ${fomo.message}${causeChain(fomo.cause)}`);
   return Response.json(fomo.toResponseBody(), {
     status: fomo.httpStatus,
     headers: { "cache-control": "no-store" },
@@ -17,4 +20,12 @@ export function errorResponse(error: unknown): Response {
 
 export function jsonResponse(body: unknown): Response {
   return Response.json(body, { headers: { "cache-control": "no-store" } });
+}
+
+function causeChain(cause: unknown): string {
+  const parts: string[] = [];
+  for (let current = cause, depth = 0; current instanceof Error && depth < 4; current = current.cause, depth++) {
+    parts.push(current.message);
+  }
+  return parts.length > 0 ? ` (caused by: ${parts.join(" <- ")})` : "";
 }
