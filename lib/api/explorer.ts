@@ -13,6 +13,12 @@ export const topicNameSchema = z
 
 export const groupIdSchema = z.string().min(1).max(255);
 
+/**
+ * Null on a fresh reading. Otherwise why Kafka did not answer the latest one: the figures are then
+ * the last good reading (`sampledAt` says when), shown flagged rather than replaced by an error.
+ */
+export const staleBecauseSchema = z.string().nullable();
+
 export const groupLagSchema = z.object({
   groupId: z.string(),
   /** Messages behind the high watermark, summed over the partitions the group has committed. */
@@ -48,6 +54,7 @@ export const topicsOverviewSchema = z.object({
   topics: z.array(topicSummarySchema),
   deadLetter: deadLetterSummarySchema,
   sampledAt: z.string(),
+  staleBecause: staleBecauseSchema,
 });
 
 export const partitionDetailSchema = z.object({
@@ -80,6 +87,7 @@ export const topicDetailSchema = z.object({
     z.object({ groupId: z.string(), state: z.string(), lag: z.number(), partitions: z.array(partitionLagSchema) }),
   ),
   sampledAt: z.string(),
+  staleBecause: staleBecauseSchema,
 });
 
 export const explorerHeaderSchema = z.object({ key: z.string(), value: z.string().nullable() });
@@ -108,7 +116,11 @@ export const groupSummarySchema = z.object({
   totalLag: z.number(),
 });
 
-export const groupsOverviewSchema = z.object({ groups: z.array(groupSummarySchema), sampledAt: z.string() });
+export const groupsOverviewSchema = z.object({
+  groups: z.array(groupSummarySchema),
+  sampledAt: z.string(),
+  staleBecause: staleBecauseSchema,
+});
 
 export const lagSampleSchema = z.object({ at: z.string(), lag: z.number() });
 
@@ -129,6 +141,7 @@ export const groupDetailSchema = z.object({
   totalLag: z.number(),
   lagHistory: z.array(lagSampleSchema),
   sampledAt: z.string(),
+  staleBecause: staleBecauseSchema,
 });
 
 /** Where a search starts: the newest messages, a point in time, or an offset in every partition. */

@@ -10,11 +10,14 @@ export interface ClusterSnapshot {
   topics: TopicLayout[];
   sizes: LogDirSizes | null;
   groups: GroupState[];
+  /** Set when Kafka did not answer the latest reading and this older one stands in for it. */
+  staleBecause?: string;
 }
 
-export async function readClusterSnapshot(kafka: ExplorerKafka): Promise<ClusterSnapshot> {
+export async function readClusterSnapshot(kafka: ExplorerKafka, previous?: ClusterSnapshot): Promise<ClusterSnapshot> {
   const names = await listTopicNames(kafka);
-  const [topics, groups] = await Promise.all([readTopicLayouts(kafka, names), readGroupStates(kafka)]);
+  const previousInternal = previous?.topics.filter((t) => t.internal);
+  const [topics, groups] = await Promise.all([readTopicLayouts(kafka, names, previousInternal), readGroupStates(kafka)]);
   const sizes = await readLogDirSizes(
     kafka,
     topics.map((t) => ({ name: t.name, partitions: t.partitions.length })),

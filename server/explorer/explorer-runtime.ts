@@ -1,4 +1,5 @@
 import type { DeadLetterSummary } from "../../lib/api/explorer";
+import { toFomoError } from "../../lib/errors";
 import { readClusterSnapshot, type ClusterSnapshot } from "./cluster-snapshot";
 import { readDeadLetterReasons } from "./dead-letter-reasons";
 import { createExplorerKafka, type ExplorerKafka } from "./explorer-kafka";
@@ -13,6 +14,12 @@ export interface ExplorerRuntimeOptions {
   sampleEveryMs?: number;
   /** Sampling stops this long after the last request (no one watching, no Kafka traffic). */
   idleAfterMs?: number;
+  /**
+   * How long the last good snapshot may stand in for a reading Kafka did not answer. A broker
+   * hiccup (a coordinator moving, a slow reply on a loaded laptop) then shows slightly older
+   * figures flagged as such instead of an error; a broker that stays down still surfaces as 503.
+   */
+  serveStaleForMs?: number;
 }
 
 /**
@@ -44,16 +51,26 @@ export class ExplorerRuntime {
     // Background readings must not count as someone watching.
     if (!background) this.markDemand();
     if (this.latest && Date.now() - this.latest.at <= maxAgeMs) return this.latest;
-    this.reading ??= readClusterSnapshot(this.kafka)
-      .then((snapshot) => {
-        this.latest = snapshot;
-        this.history.record(snapshot);
-        return snapshot;
-      })
-      .finally(() => {
-        this.reading = undefined;
-      });
+    this.reading ??= this.readOrFallBack().finally(() => {
+      this.reading = undefined;
+    });
     return this.reading;
+  }
+
+  private async readOrFallBack(): Promise<ClusterSnapshot> {
+    try {
+      const snapshot = await readClusterSnapshot(this.kafka, this.latest);
+      this.latest = snapshot;
+      this.history.record(snapshot);
+      return snapshot;
+    } catch (error) {
+      const failure = toFomoError(error);
+      const last = this.latest;
+      const staleLimit = this.options.serveStaleForMs ?? 30_000;
+      // Only what may succeed when tried again: a closed client or a bug must not hide behind old data.
+      if (!failure.canRetry || !last || Date.now() - last.at > staleLimit) throw failure;
+      return { ...last, staleBecause: failure.message };
+    }
   }
 
   /** Dead-letter reasons, re-read only when the dead-letter topic grew (and at most every 5 s). */

@@ -45,6 +45,7 @@ export function topicsOverview(
       .sort((a, b) => Number(a.internal) - Number(b.internal) || a.name.localeCompare(b.name)),
     deadLetter,
     sampledAt: new Date(snapshot.at).toISOString(),
+    staleBecause: snapshot.staleBecause ?? null,
   };
 }
 
@@ -72,6 +73,7 @@ export function topicDetail(snapshot: ClusterSnapshot, history: SnapshotHistory,
       partitions: lags,
     })),
     sampledAt: new Date(snapshot.at).toISOString(),
+    staleBecause: snapshot.staleBecause ?? null,
   };
 }
 
@@ -89,6 +91,7 @@ export function groupsOverview(snapshot: ClusterSnapshot): GroupsOverview {
       };
     }),
     sampledAt: new Date(snapshot.at).toISOString(),
+    staleBecause: snapshot.staleBecause ?? null,
   };
 }
 
@@ -106,5 +109,6 @@ export function groupDetail(snapshot: ClusterSnapshot, history: SnapshotHistory,
     totalLag: totalLag(offsets),
     lagHistory: history.lagHistory(groupId),
     sampledAt: new Date(snapshot.at).toISOString(),
+    staleBecause: snapshot.staleBecause ?? null,
   };
 }

@@ -53,6 +53,7 @@ async function listOffsetsAt(kafka: ExplorerKafka, layouts: { name: string; part
 export async function readTopicLayouts(
   kafka: ExplorerKafka,
   topics: { name: string; internal: boolean }[],
+  previousInternal: TopicLayout[] = [],
 ): Promise<TopicLayout[]> {
   if (topics.length === 0) return [];
   const single = topics.length === 1 ? topics[0]?.name : undefined;
@@ -69,7 +70,16 @@ export async function readTopicLayouts(
       listOffsetsAt(kafka, shape, EARLIEST),
       listOffsetsAt(kafka, shape, LATEST),
     ]);
-    const internalLayouts = internal.length > 0 ? await readInternalTopicLayouts(kafka, internal.map((t) => t.name)) : [];
+    const internalLayouts =
+      internal.length > 0
+        ? await readInternalTopicLayouts(kafka, internal.map((t) => t.name)).catch(() => {
+            // Internal topics are a side panel (`?internal=1`): one of them briefly without a
+            // leader, as `__consumer_offsets` is right after the first group creates it, must
+            // not fail the topics and groups everyone looks at. Their last reading stands in.
+            const wanted = new Set(internal.map((t) => t.name));
+            return previousInternal.filter((t) => wanted.has(t.name));
+          })
+        : [];
     const regularLayouts = present.map(({ name, internal, meta }) => ({
       name,
       id: meta.id,

@@ -16,7 +16,7 @@ import { MYSQL_DIALECT_QUERIES } from "./equality/mysql-dialect-queries";
 import { loadCatalog } from "./load-catalog";
 import type { QueryBackends } from "./query-backends";
 import { runQuery } from "./run-query";
-import { freePort } from "./testing/free-port";
+import { freePort } from "../stack/testing/free-port";
 import { loadStoryRows } from "./testing/load-story-rows";
 
 /**

@@ -1,53 +1,19 @@
-import fs from "node:fs";
-import net from "node:net";
-import os from "node:os";
-import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { REPO_ROOT } from "../../stack/repo-root";
-import { startKafkaBroker, type KafkaBroker } from "../../stack/kafka/kafka-broker";
-import { testStack } from "../../stack/testing/test-stack";
+import { startPrivateBroker, type PrivateBroker } from "../../stack/testing/private-broker";
 import { createEngineTestKit, type EngineTestKit } from "../testing/engine-test-kit";
 
 /** A PRIVATE broker for this file only: stopping it must not disturb the shared test broker. */
-const stackDir = fs.mkdtempSync(path.join(os.tmpdir(), "engine-broker-restart-"));
-let broker: KafkaBroker | undefined;
+let broker: PrivateBroker | undefined;
 let kit: EngineTestKit | undefined;
 
 afterAll(async () => {
   await kit?.close();
-  await broker?.stop();
-  fs.rmSync(stackDir, { recursive: true, force: true });
+  await broker?.dispose();
 });
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-/** Reuses jars another stack dir already fetched, so the test needs no download. */
-function shareFetchedJars(): void {
-  for (const candidate of [testStack().stackDir, path.join(REPO_ROOT, ".stack")]) {
-    const libs = path.join(candidate, "kafka", "libs");
-    if (fs.existsSync(libs) && fs.readdirSync(libs).some((name) => name.startsWith(".fetched-"))) {
-      fs.mkdirSync(path.join(stackDir, "kafka"), { recursive: true });
-      fs.symlinkSync(libs, path.join(stackDir, "kafka", "libs"));
-      return;
-    }
-  }
-}
 
 describe("ingest across a broker restart", () => {
   it("reconnects, resumes from its own offsets and holds every message exactly once", { timeout: 240_000 }, async () => {
-    shareFetchedJars();
-    const ports = { port: await freePort(), controllerPort: await freePort() };
-    const start = () => startKafkaBroker({ stackDir, ...ports, heap: "256m" });
-    broker = await start();
+    broker = await startPrivateBroker("engine-broker-restart");
     kit = await createEngineTestKit(broker.brokers);
     const topic = await kit.createTopic(3);
     await kit.produce(topic, Array.from({ length: 20_000 }, (_, n) => ({ n, phase: 1 })));
@@ -57,7 +23,7 @@ describe("ingest across a broker restart", () => {
     const whileDown = await engine.health();
     expect(whileDown.topics[0]!.ingestedMessages).toBeLessThanOrEqual(20_000);
     await new Promise((resolve) => setTimeout(resolve, 1_500));
-    broker = await start();
+    await broker.start();
     // A new producer (new producer ID) for phase 2, as an application would after a broker
     // restart: the kit's idempotent producer may meet a broker that lost its sequence state
     // ("out of order sequence number"), which is about the producer, not the engine under test.
