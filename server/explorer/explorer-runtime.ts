@@ -80,9 +80,16 @@ export class ExplorerRuntime {
     const key = layout ? layout.partitions.map((p) => `${p.logStartOffset}-${p.highWatermark}`).join(",") : "absent";
     const cached = this.deadLetter;
     if (cached && (cached.key === key || Date.now() - cached.at < 5_000)) return cached.summary;
-    const summary = await readDeadLetterReasons(this.kafka, topic, layout);
-    this.deadLetter = { key, at: Date.now(), summary };
-    return summary;
+    try {
+      const summary = await readDeadLetterReasons(this.kafka, topic, layout);
+      this.deadLetter = { key, at: Date.now(), summary };
+      return summary;
+    } catch (error) {
+      // The reasons are a side panel of the topics page: a failed read keeps the last ones
+      // rather than failing the whole page; with none yet, the error is the answer.
+      if (cached) return cached.summary;
+      throw error;
+    }
   }
 
   async close(): Promise<void> {
