@@ -33,7 +33,7 @@ test.describe("the SQL editors", () => {
     await expect.poll(() => story.left.editorText()).toContain("SELECT count(*) AS kept FROM purchases;");
     await expect(story.progress.getByRole("link", { name: "Step 3: Warehouse" })).toHaveAttribute("aria-current", "step");
 
-    await page.goto("/story/2");
+    await story.goto(2);
     await expect(story.progress.getByRole("link", { name: "Step 3: Warehouse (visited)" })).toBeVisible();
 
     page.once("dialog", (dialog) => void dialog.accept());

@@ -15,6 +15,7 @@ export function PipelineControl() {
   const reported = metricOf(status, "connector", "running");
   const running = override ?? (typeof reported === "boolean" ? reported : true);
   const lag = numberMetric(status, "connector", "lagMessages");
+  const restartsAt = metricOf(status, "connector", "restartsAt");
 
   const act = async (action: "stop" | "start") => {
     setPending(action);
@@ -43,6 +44,11 @@ export function PipelineControl() {
             {running
               ? "The connector copies purchases into the warehouse in batches."
               : "The warehouse is frozen. Kafka, and every Kafka query, stays live."}
+            {!running && typeof restartsAt === "string" && (
+              <span className="ml-2" data-testid="pipeline-restarts-at">
+                Restarts on its own at {new Date(restartsAt).toLocaleTimeString()}.
+              </span>
+            )}
             {lag !== null && <span className="ml-2 tabular">Lag: {formatNumber(lag)} messages.</span>}
           </p>
         </div>

@@ -47,6 +47,11 @@ export function useStoryKeys({ next, previous, toggleHelp, togglePresenter }: St
       }
     };
     window.addEventListener("keydown", onKey);
-    return () => window.removeEventListener("keydown", onKey);
+    // Keys pressed before hydration are lost: tests (and tools) wait for this before pressing one.
+    document.documentElement.dataset.storyKeys = "ready";
+    return () => {
+      window.removeEventListener("keydown", onKey);
+      delete document.documentElement.dataset.storyKeys;
+    };
   }, [next, previous, toggleHelp, togglePresenter]);
 }

@@ -36,6 +36,9 @@ export class ExplorerPage {
   async gotoTopic(topic: string): Promise<void> {
     await this.page.goto(`/kafka/topics/${encodeURIComponent(topic)}`);
     await expect(this.page.getByRole("heading", { name: `Topics / ${topic}`, level: 1 })).toBeVisible();
+    // The heading is server-rendered; the tail going live proves the page's client side runs, so
+    // the search form below it no longer submits natively or loses what is typed into it.
+    await expect(this.tailState).toHaveText("Live");
   }
 
   /** "partition:offset" of the newest message in the live tail. */

@@ -25,6 +25,9 @@ export class StoryPage {
   async goto(step: number, query = ""): Promise<void> {
     await this.page.goto(`/story/${step}${query}`);
     await expect(this.page.locator("main[data-step]")).toHaveAttribute("data-step", String(step));
+    // The step is server-rendered before its keyboard shortcuts are attached; a key pressed in
+    // between would be lost.
+    await expect(this.page.locator("html")).toHaveAttribute("data-story-keys", "ready");
   }
 
   async expectStep(step: number): Promise<void> {

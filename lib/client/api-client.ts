@@ -55,7 +55,7 @@ export function fetchStatus(): Promise<Outcome<StackStatus>> {
   return callJson("/api/status", stackStatusSchema);
 }
 
-export type PipelineAction = "stop" | "start" | "pause" | "resume";
+export type PipelineAction = "stop" | "start";
 
 export function controlPipeline(action: PipelineAction): Promise<Outcome<{ ok: true }>> {
   return callJson("/api/pipeline", z.object({ ok: z.literal(true) }), {

@@ -58,6 +58,8 @@ export const envSchema = z.object({
   CONNECTOR_FLUSH_INTERVAL_MS: z.coerce.number().int().min(1_000).default(30_000),
   CONNECTOR_DLQ_TOPIC: z.string().min(1).default("purchases-dlq"),
   CONNECTOR_GROUP_ID: z.string().min(1).default("fomo-warehouse-sink"),
+  // A stopped pipeline restarts on its own after this long (0: stays stopped until started).
+  CONNECTOR_STOP_LIMIT_MS: z.coerce.number().int().min(0).max(7 * 24 * 3_600_000).default(600_000),
 
   // Kafka SQL engine.
   ENGINE_QUERY_TIMEOUT_MS: positiveInt.default(10_000),

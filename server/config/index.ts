@@ -43,7 +43,7 @@ export interface FomoConfig {
     threads: number;
   };
   generator: { seed: number; backlog: number; ratePerTopic: number };
-  connector: { flushIntervalMs: number; dlqTopic: string; groupId: string };
+  connector: { flushIntervalMs: number; dlqTopic: string; groupId: string; stopLimitMs: number };
   /** Kafka explorer (/kafka): at most this many live tails and searches at once per web server. */
   explorer: { maxConcurrentStreams: number };
   testing: { kafkaBrokers: string | undefined; mysqlUrl: string | undefined; chromiumPath: string };
@@ -136,6 +136,7 @@ export function parseConfig(env: Record<string, string | undefined>, cwd = proce
       flushIntervalMs: e.CONNECTOR_FLUSH_INTERVAL_MS,
       dlqTopic: e.CONNECTOR_DLQ_TOPIC,
       groupId: e.CONNECTOR_GROUP_ID,
+      stopLimitMs: e.CONNECTOR_STOP_LIMIT_MS,
     },
     explorer: { maxConcurrentStreams: e.EXPLORER_MAX_STREAMS },
     testing: { kafkaBrokers: e.FOMO_TEST_KAFKA_BROKERS, mysqlUrl: e.FOMO_TEST_MYSQL_URL, chromiumPath: e.CHROMIUM_PATH },

@@ -1,7 +1,9 @@
+import { z } from "zod";
 import { loadConfig } from "../config";
 import { warehouseConnectionOptions } from "../warehouse/connection-options";
 import { connectorDatabaseName, PURCHASES_TABLE } from "../warehouse/schema";
 import { runChildService, type ChildService } from "../stack/child/run-child-service";
+import { PipelineRestartTimer } from "./pipeline-restart-timer";
 import { createWarehouseSink } from "./warehouse-sink";
 
 /** The sink connector as a supervised child service (also runnable alone: `npx tsx server/connector/main.ts`). */
@@ -19,18 +21,31 @@ const sink = createWarehouseSink({
   log,
 });
 
+const restartTimer = new PipelineRestartTimer(() => sink.startLoading(), log);
+
+/** `stop` may say when loading restarts on its own (epoch ms); without it, CONNECTOR_STOP_LIMIT_MS applies. */
+const stopArgsSchema = z.object({ restartAt: z.number().int().positive().optional() });
+
+function restartTimeFor(requested: number | undefined): number | undefined {
+  if (requested !== undefined) return requested;
+  const limit = config.connector.stopLimitMs;
+  return limit > 0 ? Date.now() + limit : undefined;
+}
+
 const service: ChildService = {
   name: "connector",
   start: () => sink.start(),
   async status() {
     const status = await sink.status();
     const committedTotal = Object.values(status.committedOffsets).reduce((sum, next) => sum + next, 0);
+    const restartsAt = !status.running && restartTimer.restartsAt !== undefined ? new Date(restartTimer.restartsAt).toISOString() : null;
     return {
       name: "connector",
       healthy: status.healthy,
-      detail: status.detail,
+      detail: restartsAt ? `${status.detail}; restarts on its own at ${restartsAt}` : status.detail,
       metrics: {
         running: status.running,
+        restartsAt,
         rowsLoaded: status.rowsLoaded,
         lagMessages: status.lagMessages,
         lagSeconds: Math.round(status.lagSeconds * 10) / 10,
@@ -52,16 +67,29 @@ const service: ChildService = {
     };
   },
   commands: {
-    async stop() {
+    async stop(args) {
+      const restartAt = restartTimeFor(stopArgsSchema.parse(args).restartAt);
+      if (restartAt !== undefined && restartAt <= Date.now()) {
+        // A stop replayed after a crash whose restart time has passed: it is over already.
+        restartTimer.cancel();
+        await sink.startLoading();
+        return { running: true, restartsAt: null };
+      }
       await sink.stopLoading();
-      return { running: false };
+      if (restartAt === undefined) restartTimer.cancel();
+      else restartTimer.schedule(restartAt);
+      return { running: false, restartsAt: restartAt === undefined ? null : new Date(restartAt).toISOString() };
     },
     async start() {
+      restartTimer.cancel();
       await sink.startLoading();
       return { running: true };
     },
   },
-  stop: () => sink.close(),
+  stop: () => {
+    restartTimer.cancel();
+    return sink.close();
+  },
 };
 
 void runChildService(service);

@@ -103,7 +103,7 @@ describe("npm run demo (the stack supervisor)", () => {
     expect(readPidRecords(stackDir)).toEqual([]);
   }, 300_000);
 
-  it("restarts a service killed with SIGKILL, and a pipeline the presenter stopped stays stopped", async () => {
+  it("restarts a service killed with SIGKILL; a stopped pipeline stays stopped until its restart time, then loads again", async () => {
     const stackDir = stackDirWithSharedJars();
     const ports = await ownPorts();
     const run = start({
@@ -116,7 +116,12 @@ describe("npm run demo (the stack supervisor)", () => {
     });
     await run.waitForOutput("FOMO is ready", 240_000);
 
-    const stopped = await fetch(`http://127.0.0.1:${ports.CONTROL_PORT}/services/connector/commands/stop`, { method: "POST", body: "{}" });
+    // Far enough ahead to outlast the crash and the restart below, near enough to watch it happen.
+    const restartAt = Date.now() + 45_000;
+    const stopped = await fetch(`http://127.0.0.1:${ports.CONTROL_PORT}/services/connector/commands/stop`, {
+      method: "POST",
+      body: JSON.stringify({ restartAt }),
+    });
     expect(stopped.status).toBe(200);
     const before = readPidRecords(stackDir).find((record) => record.name === "connector");
     expect(before && isAlive(before.pid)).toBe(true);
@@ -137,9 +142,18 @@ describe("npm run demo (the stack supervisor)", () => {
       const status = await serviceStatus(ports.CONTROL_PORT, "connector");
       return status?.healthy ? status : undefined;
     }, 30_000);
-    // The stop command was replayed: the restarted connector does not load behind the presenter's back.
+    // The stop command was replayed: the restarted connector does not load behind the presenter's
+    // back, and the crash neither cancelled nor moved the time it restarts on its own.
     expect(healthy.detail).toMatch(/stopped/i);
+    expect(healthy.detail).toContain(`restarts on its own at ${new Date(restartAt).toISOString()}`);
     expect(isAlive(after.pid)).toBe(true);
+
+    const loading = await waitFor("the pipeline to restart on its own", async () => {
+      const status = await serviceStatus(ports.CONTROL_PORT, "connector");
+      return status?.healthy && status.detail.startsWith("loading") ? status : undefined;
+    }, restartAt - Date.now() + 20_000);
+    expect(Date.now()).toBeGreaterThanOrEqual(restartAt);
+    expect(loading.detail).not.toContain("restarts on its own");
 
     run.child.kill("SIGINT");
     expect(await run.exited).toBe(0);

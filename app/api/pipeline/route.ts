@@ -14,12 +14,16 @@ export async function POST(request: Request): Promise<NextResponse> {
     try {
       body = await request.json();
     } catch (cause) {
-      throw new FomoError("bad_request:pipeline", "The body must be JSON: { \"action\": \"stop\" | \"start\" | \"pause\" | \"resume\" }", { cause });
+      throw new FomoError("bad_request:pipeline", "The body must be JSON: { \"action\": \"stop\" | \"start\" }", { cause });
     }
     const parsed = pipelineRequestSchema.safeParse(body);
     if (!parsed.success) throw new FomoError("bad_request:pipeline", `Unknown action: ${parsed.error.issues[0]?.message ?? "invalid"}`);
     const target = pipelineTargets[parsed.data.action];
-    const result = await createControlClient(loadConfig()).command(target.service, target.command, {});
+    const config = loadConfig();
+    // The restart time is fixed here, once: a stop the supervisor replays after a crash keeps it.
+    const limit = config.connector.stopLimitMs;
+    const args = parsed.data.action === "stop" && limit > 0 ? { restartAt: Date.now() + limit } : {};
+    const result = await createControlClient(config).command(target.service, target.command, args);
     return NextResponse.json({ ok: true, result });
   } catch (error) {
     const fomoError = toFomoError(error, "unavailable:supervisor");
