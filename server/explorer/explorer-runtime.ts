@@ -22,6 +22,8 @@ export interface ExplorerRuntimeOptions {
   serveStaleForMs?: number;
 }
 
+const RETRY_AFTER_MS = 500;
+
 /**
  * The explorer's long-lived state in one web server: the Kafka clients, the latest cluster
  * snapshot, the history of snapshots (rates, lag over time) and the tail/search limiter.
@@ -59,18 +61,26 @@ export class ExplorerRuntime {
 
   private async readOrFallBack(): Promise<ClusterSnapshot> {
     try {
-      const snapshot = await readClusterSnapshot(this.kafka, this.latest);
-      this.latest = snapshot;
-      this.history.record(snapshot);
-      return snapshot;
+      return await this.readAndRecord();
     } catch (error) {
       const failure = toFomoError(error);
+      // Only what may succeed when tried again: a closed client or a bug must not hide behind old data.
+      if (!failure.canRetry) throw failure;
       const last = this.latest;
       const staleLimit = this.options.serveStaleForMs ?? 30_000;
-      // Only what may succeed when tried again: a closed client or a bug must not hide behind old data.
-      if (!failure.canRetry || !last || Date.now() - last.at > staleLimit) throw failure;
-      return { ...last, staleBecause: failure.message };
+      if (last && Date.now() - last.at <= staleLimit) return { ...last, staleBecause: failure.message };
+      // No recent reading to stand in (the first page after a quiet spell): one more try before
+      // the error reaches the page.
+      await new Promise((resolve) => setTimeout(resolve, RETRY_AFTER_MS));
+      return this.readAndRecord();
     }
+  }
+
+  private async readAndRecord(): Promise<ClusterSnapshot> {
+    const snapshot = await readClusterSnapshot(this.kafka, this.latest);
+    this.latest = snapshot;
+    this.history.record(snapshot);
+    return snapshot;
   }
 
   /** Dead-letter reasons, re-read only when the dead-letter topic grew (and at most every 5 s). */

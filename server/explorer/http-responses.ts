@@ -22,10 +22,17 @@ export function jsonResponse(body: unknown): Response {
   return Response.json(body, { headers: { "cache-control": "no-store" } });
 }
 
+/** The causes below an error, with the inner errors of an aggregate (a client that asked several brokers). */
 function causeChain(cause: unknown): string {
   const parts: string[] = [];
-  for (let current = cause, depth = 0; current instanceof Error && depth < 4; current = current.cause, depth++) {
-    parts.push(current.message);
-  }
+  const visit = (error: unknown, depth: number) => {
+    if (!(error instanceof Error) || depth > 4 || parts.length > 12) return;
+    const code = (error as { code?: unknown }).code;
+    parts.push(typeof code === "string" ? `${code}: ${error.message}` : error.message);
+    const inner = (error as { errors?: unknown }).errors;
+    if (Array.isArray(inner)) for (const each of inner) visit(each, depth + 1);
+    visit(error.cause, depth + 1);
+  };
+  visit(cause, 0);
   return parts.length > 0 ? ` (caused by: ${parts.join(" <- ")})` : "";
 }
