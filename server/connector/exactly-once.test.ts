@@ -6,7 +6,7 @@ import { testStack } from "../stack/testing/test-stack";
 import { createGenerator } from "../generator/generator";
 import { messagesEverWritten } from "../generator/kafka-client";
 import { purchaseAt } from "../generator/dataset";
-import { createScratchDatabases, createScratchTopics, scratchSinkOptions, waitFor } from "./testing/scratch-pipeline";
+import { createScratchSinkTargets, scratchSinkOptions, waitFor } from "./testing/scratch-pipeline";
 
 const KILLS = 10;
 const SEED = 1277;
@@ -43,13 +43,8 @@ function spawnSink(settings: Record<string, unknown>): SinkProcess {
 describe("warehouse sink under kill -9", () => {
   it(`loads every message exactly once although it is killed -9 ${KILLS} times while the generator produces`, async () => {
     const stack = testStack();
-    const topics = await createScratchTopics(stack.kafkaBrokers);
-    cleanups.push(() => topics.drop());
-    const databases = await createScratchDatabases(stack.mysqlAdminUrl);
-    cleanups.push(() => databases.drop());
-    const topic = await topics.create(3);
+    const { topics, databases, topic, dlqTopic } = await createScratchSinkTargets(stack, cleanups);
     const requestTopic = await topics.create(3);
-    const dlqTopic = await topics.create(1);
 
     const generator = createGenerator({
       brokers: stack.kafkaBrokers,

@@ -10,7 +10,7 @@ import { flushTransaction } from "./flush-transaction";
 import { ensureSinkOffsetsTable, readSinkOffsets, upsertSinkOffsets } from "./sink-offsets";
 import { createTopicIdReader } from "./topic-id-reader";
 import { createWarehouseSink, type WarehouseSink } from "./warehouse-sink";
-import { adminConnectionOptions, createScratchDatabases, createScratchTopics, scratchSinkOptions, waitFor } from "./testing/scratch-pipeline";
+import { adminConnectionOptions, createScratchSinkTargets, scratchSinkOptions, waitFor } from "./testing/scratch-pipeline";
 
 /** The old incarnation's data and the new one's differ, so a stale row cannot pass for a new one. */
 const OLD_SEED = 1277;
@@ -27,12 +27,7 @@ const generatedKeys = (seed: number, from: number, count: number) => Array.from(
 
 async function setup() {
   const stack = testStack();
-  const topics = await createScratchTopics(stack.kafkaBrokers);
-  cleanups.push(() => topics.drop());
-  const databases = await createScratchDatabases(stack.mysqlAdminUrl);
-  cleanups.push(() => databases.drop());
-  const topic = await topics.create(3);
-  const dlqTopic = await topics.create(1);
+  const { topics, databases, topic, dlqTopic } = await createScratchSinkTargets(stack, cleanups);
   const topicIds = createTopicIdReader(stack.kafkaBrokers, "incarnation-test");
   cleanups.push(() => topicIds.close());
   const logs: string[] = [];

@@ -7,7 +7,7 @@ import { messageAt } from "../generator/topics";
 import { purchaseAt } from "../generator/dataset";
 import { DLQ_HEADERS } from "./dead-letter";
 import { createWarehouseSink, type WarehouseSink } from "./warehouse-sink";
-import { createScratchDatabases, createScratchTopics, scratchSinkOptions, waitFor } from "./testing/scratch-pipeline";
+import { createScratchSinkTargets, scratchSinkOptions, waitFor } from "./testing/scratch-pipeline";
 
 const cleanups: Array<() => Promise<void>> = [];
 afterEach(async () => {
@@ -16,12 +16,7 @@ afterEach(async () => {
 
 async function setup(flushIntervalMs = 1_000) {
   const stack = testStack();
-  const topics = await createScratchTopics(stack.kafkaBrokers);
-  cleanups.push(() => topics.drop());
-  const databases = await createScratchDatabases(stack.mysqlAdminUrl);
-  cleanups.push(() => databases.drop());
-  const topic = await topics.create(3);
-  const dlqTopic = await topics.create(1);
+  const { topics, databases, topic, dlqTopic } = await createScratchSinkTargets(stack, cleanups);
   const producer = createKafka(stack.kafkaBrokers, "sink-test-producer").producer({ createPartitioner: Partitioners.DefaultPartitioner });
   await producer.connect();
   cleanups.push(() => producer.disconnect());

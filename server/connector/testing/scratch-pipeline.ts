@@ -112,6 +112,20 @@ export async function createScratchTopics(brokers: string[]): Promise<ScratchTop
 }
 
 /** Polls `check` until it returns true or `timeoutMs` passes (then throws with `what`). */
+/**
+ * What a connector test loads between: scratch topics (a 3-partition source, a 1-partition
+ * dead-letter topic) and scratch databases, each registered in `cleanups` as soon as it exists.
+ */
+export async function createScratchSinkTargets(stack: TestStackInfo, cleanups: Array<() => Promise<void>>) {
+  const topics = await createScratchTopics(stack.kafkaBrokers);
+  cleanups.push(() => topics.drop());
+  const databases = await createScratchDatabases(stack.mysqlAdminUrl);
+  cleanups.push(() => databases.drop());
+  const topic = await topics.create(3);
+  const dlqTopic = await topics.create(1);
+  return { topics, databases, topic, dlqTopic };
+}
+
 export async function waitFor(what: string, check: () => Promise<boolean> | boolean, timeoutMs = 30_000, intervalMs = 200): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
