@@ -12,6 +12,7 @@ import { isHiddenTopic } from "./ingest/topic-visibility";
 import { answerSelect } from "./query/answer-select";
 import { QueryGate } from "./query/query-gate";
 import { offsetTargetsOf, snapshotToJson, snapshotViewSql, takeSnapshot } from "./query/snapshot";
+import { namesMetadataColumn } from "./sql/metadata-mentions";
 import { readOffsetBounds } from "./store/offset-bounds";
 import { openDuckDb } from "./store/open-duckdb";
 import { METADATA_COLUMNS } from "./store/metadata-columns";
@@ -103,6 +104,7 @@ export async function createKafkaSqlEngine(input: KafkaSqlEngineOptions): Promis
     const takenAt = new Date();
     const snapshot = await waitForSnapshot(topics, deadline);
     const views: string[] = [];
+    const withMetadata = namesMetadataColumn(translation.text);
     // One transaction (read-only; rolled back at the end, which also drops the temp views): the
     // offset bounds it reads describe exactly the rows its MVCC snapshot of the tables sees.
     await connection.run("BEGIN TRANSACTION");
@@ -112,7 +114,7 @@ export async function createKafkaSqlEngine(input: KafkaSqlEngineOptions): Promis
         const state = ingest.topics.get(topic);
         if (!state) throw new FomoError("not_found:table", `Topic ${topic} was deleted while the query started`, { canRetry: true });
         views.push(topic);
-        await connection.run(snapshotViewSql(topic, state.table, bounds, tableBounds.get(topic) ?? new Map()));
+        await connection.run(snapshotViewSql(topic, state.table, bounds, tableBounds.get(topic) ?? new Map(), { withMetadata }));
       }
       const answer = await answerSelect(connection, translation, analysis, {
         maxRows: options.maxRows,

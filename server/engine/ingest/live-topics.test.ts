@@ -53,6 +53,31 @@ describe("ingest", () => {
     expect(health.topics[0]!.partitions[0]!.ingestedOffset).toBe("9");
   });
 
+  it("hides the metadata columns from SELECT * unless the statement names one, as a warehouse table has none", async () => {
+    const topic = await kit.createTopic(1);
+    await kit.produce(topic, [{ customerId: "CU-1", amount: 1.5 }]);
+    const engine = await kit.startEngine();
+    await engine.waitForCaughtUp(20_000);
+
+    const star = await engine.query(`SELECT * FROM "${topic}"`);
+    expect(star.columns.map((column) => column.name)).toEqual(["customerid", "amount"]);
+    expect(star.rows).toEqual([["CU-1", 1.5]]);
+    const qualified = await engine.query(`SELECT t.* FROM "${topic}" t`);
+    expect(qualified.columns.map((column) => column.name)).toEqual(["customerid", "amount"]);
+
+    // Named, they are there, and then in * too (bare, "quoted" or \`backticked\`).
+    const named = await engine.query(`SELECT _partition, _offset, _key, * FROM "${topic}"`);
+    expect(named.columns.map((column) => column.name)).toEqual([
+      "_partition", "_offset", "_key", "customerid", "amount", "_partition", "_offset", "_timestamp", "_key", "_corrupt", "_raw",
+    ]);
+    expect(named.rows[0]!.slice(0, 2)).toEqual([0, 0]);
+    const quoted = await engine.query(`SELECT count(*) AS n FROM \`${topic}\` WHERE "_CORRUPT" = false AND \`_offset\` >= 0`);
+    expect(quoted.rows).toEqual([[1]]);
+    // DESCRIBE still lists them, so they can be found.
+    const described = await engine.query(`DESCRIBE "${topic}"`);
+    expect(described.rows.map((row) => row[0])).toEqual(expect.arrayContaining(["customerid", "_partition", "_offset", "_timestamp", "_key"]));
+  });
+
   it("shows a topic created and a field first seen after start, without a restart", async () => {
     const first = await kit.createTopic(2);
     await kit.produce(first, [{ customerId: "CU-1", amount: 5 }]);

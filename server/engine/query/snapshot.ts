@@ -48,9 +48,18 @@ export function offsetTargetsOf(snapshot: QuerySnapshot): OffsetTargets {
  * needs no predicate; usually every partition does (ingest stops at the high watermark it last
  * saw, retention deletes rows below the log start), and the view is then the bare table: no
  * per-row filter at all. Only partitions with rows outside the snapshot are filtered.
+ * Without `withMetadata` the view shows the topic's fields only (see sql/metadata-mentions.ts);
+ * the snapshot filter still reads `_offset` from the table underneath.
  */
-export function snapshotViewSql(viewName: string, table: TopicTable, bounds: PartitionBounds[], tableBounds: PartitionOffsetBounds): string {
-  const columns = [...table.columns().map((column) => column.name), ...METADATA_COLUMNS.map((column) => column.name)]
+export function snapshotViewSql(
+  viewName: string,
+  table: TopicTable,
+  bounds: PartitionBounds[],
+  tableBounds: PartitionOffsetBounds,
+  { withMetadata = true }: { withMetadata?: boolean } = {},
+): string {
+  const metadata = withMetadata ? METADATA_COLUMNS.map((column) => column.name) : [];
+  const columns = [...table.columns().map((column) => column.name), ...metadata]
     .map(quoteIdentifier)
     .join(", ");
   const where = snapshotFilter(bounds, tableBounds);

@@ -23,6 +23,21 @@ export const EQUALITY_QUERIES: EqualityQuery[] = [
   },
   { name: "count of purchases", sql: "SELECT COUNT(*) AS n FROM {P}", ordered: false },
   {
+    name: "SELECT * returns the table's columns (the engine's metadata columns stay hidden)",
+    sql: "SELECT * FROM {P} WHERE customerid = 'CU-1277' ORDER BY amount DESC, itemcode LIMIT 10",
+    ordered: true,
+  },
+  {
+    name: "a qualified star next to an aggregate of a joined table",
+    sql: "SELECT p.*, (SELECT COUNT(*) FROM {R} r WHERE r.customerid = p.customerid) AS requests FROM {P} p WHERE p.amount > 99.5 ORDER BY p.amount, p.itemcode, p.customerid",
+    ordered: true,
+  },
+  {
+    name: "SELECT * over a join",
+    sql: "SELECT * FROM {P} p JOIN {R} r ON r.customerid = p.customerid WHERE p.customerid = 'CU-1001' AND p.amount > 80 ORDER BY p.amount, p.itemcode, r.useragent",
+    ordered: true,
+  },
+  {
     name: "filter and order with a tie-breaking key",
     sql: "SELECT customerid, amount, itemcode FROM {P} WHERE amount > 95 ORDER BY amount DESC, itemcode, customerid LIMIT 20",
     ordered: true,
