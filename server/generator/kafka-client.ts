@@ -15,16 +15,43 @@ export function createKafka(brokers: string[], clientId: string): Kafka {
   });
 }
 
-/** Creates the topic with `partitions` partitions unless it exists (idempotent). */
+/**
+ * Creates the topic with `partitions` partitions unless it exists (idempotent), and returns once
+ * every partition has a leader, so a producer or consumer can use it right away.
+ */
 export async function ensureTopic(admin: Admin, topic: string, partitions: number): Promise<void> {
   const existing = await admin.listTopics();
   if (existing.includes(topic)) return;
   try {
     await admin.createTopics({ topics: [{ topic, numPartitions: partitions, replicationFactor: 1 }], waitForLeaders: true });
   } catch (error) {
-    // Another process may have created it between listTopics and createTopics.
-    if (!(await admin.listTopics()).includes(topic)) throw error;
+    // Another process may have created it between listTopics and createTopics; or the broker did
+    // create it, but answered kafkajs' wait for leaders from metadata that did not list it yet
+    // (UNKNOWN_TOPIC_OR_PARTITION, seen on a busy KRaft broker). Both end in the wait below.
+    if (!isRetriable(error) && !(await admin.listTopics()).includes(topic)) throw error;
   }
+  await waitForPartitionLeaders(admin, topic);
+}
+
+function isRetriable(error: unknown): boolean {
+  return typeof error === "object" && error !== null && (error as { retriable?: unknown }).retriable === true;
+}
+
+async function waitForPartitionLeaders(admin: Admin, topic: string, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  while (Date.now() < deadline) {
+    try {
+      const metadata = await admin.fetchTopicMetadata({ topics: [topic] });
+      const partitions = metadata.topics[0]?.partitions ?? [];
+      if (partitions.length > 0 && partitions.every((p) => p.leader >= 0)) return;
+    } catch (error) {
+      if (!isRetriable(error)) throw error;
+      last = error;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`Topic ${topic} has no leader for every partition after ${timeoutMs} ms`, { cause: last });
 }
 
 /**
@@ -36,8 +63,7 @@ export async function retryRetriable<T>(work: () => Promise<T>, attempts = 10): 
     try {
       return await work();
     } catch (error) {
-      const retriable = typeof error === "object" && error !== null && (error as { retriable?: unknown }).retriable === true;
-      if (!retriable || attempt >= attempts) throw error;
+      if (!isRetriable(error) || attempt >= attempts) throw error;
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
   }

@@ -54,6 +54,39 @@ describe("warehouse provisioning", () => {
     expect(columns.filter((column) => column.k === "PRI").map((column) => column.name)).toEqual(["kafka_topic", "kafka_partition", "kafka_offset"]);
   });
 
+  it("hides the Kafka coordinates from SELECT *, which shows the seed's three columns, and serves them by name", async () => {
+    await ensureWarehouseLayout(layout);
+    await root.query(`DELETE FROM \`${database}\`.purchases`);
+    await root.query(`INSERT INTO \`${database}\`.purchases (customerId, amount, itemCode, kafka_topic, kafka_partition, kafka_offset) VALUES ('CU-1001', 10, '12345670', 'purchases', 2, 7)`);
+    const [star, starFields] = await root.query<RowDataPacket[]>(`SELECT * FROM \`${database}\`.purchases`);
+    expect(starFields.map((field) => field.name)).toEqual(["customerId", "amount", "itemCode"]);
+    expect(star).toHaveLength(1);
+    const [named] = await root.query<RowDataPacket[]>(`SELECT kafka_topic, kafka_partition, kafka_offset FROM \`${database}\`.purchases`);
+    expect(named).toEqual([{ kafka_topic: "purchases", kafka_partition: 2, kafka_offset: 7 }]);
+  });
+
+  it("hides the coordinates of a table created before they were invisible, keeping its rows", async () => {
+    const legacy = `${database}_legacy`;
+    await root.query(`CREATE DATABASE \`${legacy}\``);
+    try {
+      await root.query(
+        `CREATE TABLE \`${legacy}\`.purchases (customerId VARCHAR(50) NOT NULL, amount DOUBLE(10,3) NOT NULL, itemCode VARCHAR(50) NOT NULL, ` +
+          "kafka_topic VARCHAR(249) NOT NULL, kafka_partition INT NOT NULL, kafka_offset BIGINT NOT NULL, " +
+          "loaded_at TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3), PRIMARY KEY (kafka_topic, kafka_partition, kafka_offset))",
+      );
+      await root.query(`INSERT INTO \`${legacy}\`.purchases VALUES ('CU-1277', 12.5, '12345670', 'purchases', 0, 0, NOW(3))`);
+      const changes = await ensureWarehouseLayout({ ...layout, database: legacy });
+      expect(changes).toContain(`columns kafka_topic, kafka_partition, kafka_offset, loaded_at of ${legacy}.purchases hidden from SELECT *`);
+      const [star, starFields] = await root.query<RowDataPacket[]>(`SELECT * FROM \`${legacy}\`.purchases`);
+      expect(starFields.map((field) => field.name)).toEqual(["customerId", "amount", "itemCode"]);
+      expect(star).toEqual([{ customerId: "CU-1277", amount: 12.5, itemCode: "12345670" }]);
+      expect(await ensureWarehouseLayout({ ...layout, database: legacy })).toEqual([]);
+    } finally {
+      await root.query(`DROP DATABASE IF EXISTS \`${legacy}\``);
+      await root.query(`DROP DATABASE IF EXISTS \`${legacy}_connector\``);
+    }
+  });
+
   it("gives the read-only account SELECT on the warehouse database and nothing else", async () => {
     await ensureWarehouseLayout(layout);
     const reader = await mysql.createConnection({ ...layout.reader, database });

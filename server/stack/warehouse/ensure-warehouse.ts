@@ -1,6 +1,7 @@
 import mysql, { type Connection, type ResultSetHeader, type RowDataPacket } from "mysql2/promise";
 import type { ConnectionOptions } from "mysql2";
 import { FomoError } from "../../../lib/errors";
+import { hideCoordinateColumns } from "../../warehouse/hide-coordinate-columns";
 import { connectorDatabaseName, PURCHASES_TABLE, PURCHASES_TABLE_DDL, quoteIdentifier } from "../../warehouse/schema";
 
 export interface WarehouseLayoutOptions {
@@ -111,6 +112,8 @@ export async function ensureWarehouseLayout(options: WarehouseLayoutOptions): Pr
       await connection.changeUser({ database });
       await connection.query(PURCHASES_TABLE_DDL);
       changes.push(`table ${database}.${PURCHASES_TABLE}`);
+    } else {
+      changes.push(...(await hideCoordinateColumns(connection, database)));
     }
 
     await ensureAccount(connection, options.writer, changes);
