@@ -203,7 +203,7 @@ export class StackSupervisor {
       }),
     ]);
     if (topics.length > 0) this.log(`kafka: created topics ${topics.join(", ")}`);
-    if (layout.length > 0) this.log(`warehouse: created ${layout.join(", ")}`);
+    if (layout.length > 0) this.log(`warehouse: set up ${layout.join(", ")}`);
   }
 
   private async startChildren(): Promise<void> {
