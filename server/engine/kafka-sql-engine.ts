@@ -13,6 +13,8 @@ import { answerSelect } from "./query/answer-select";
 import { QueryGate } from "./query/query-gate";
 import { offsetTargetsOf, snapshotToJson, snapshotViewSql, takeSnapshot } from "./query/snapshot";
 import { namesMetadataColumn } from "./sql/metadata-mentions";
+import { foldCaseOfComparisons } from "./sql/mysql-case-folding";
+import { ColumnCaseProfiles, type CaseProfile } from "./store/column-case-profile";
 import { readOffsetBounds } from "./store/offset-bounds";
 import { openDuckDb } from "./store/open-duckdb";
 import { METADATA_COLUMNS } from "./store/metadata-columns";
@@ -54,6 +56,7 @@ export async function createKafkaSqlEngine(input: KafkaSqlEngineOptions): Promis
   }
   const queryConnections = await Promise.all(Array.from({ length: options.maxConcurrentQueries }, () => instance.connect()));
   const gate = new QueryGate(queryConnections, options.maxQueuedQueries);
+  const caseProfiles = new ColumnCaseProfiles();
   let closed = false;
 
   const engine: KafkaSqlEngine = {
@@ -99,7 +102,7 @@ export async function createKafkaSqlEngine(input: KafkaSqlEngineOptions): Promis
 
   async function runSelect(connection: DuckDBConnection, translation: TranslatedSql, started: number): Promise<QueryResult> {
     const deadline = Date.now() + options.queryTimeoutMs;
-    const analysis = await analyzeStatement(connection, translation);
+    let analysis = await analyzeStatement(connection, translation);
     const topics = await resolveTopics(analysis.tableRefs, translation);
     const takenAt = new Date();
     const snapshot = await waitForSnapshot(topics, deadline);
@@ -115,6 +118,11 @@ export async function createKafkaSqlEngine(input: KafkaSqlEngineOptions): Promis
         if (!state) throw new FomoError("not_found:table", `Topic ${topic} was deleted while the query started`, { canRetry: true });
         views.push(topic);
         await connection.run(snapshotViewSql(topic, state.table, bounds, tableBounds.get(topic) ?? new Map(), { withMetadata }));
+      }
+      const folded = await foldCaseOfComparisons(translation, analysis.root, (column) => caseProfileOf(connection, topics, column));
+      if (folded !== translation) {
+        translation = folded;
+        analysis = await analyzeStatement(connection, translation);
       }
       const answer = await answerSelect(connection, translation, analysis, {
         maxRows: options.maxRows,
@@ -162,6 +170,18 @@ export async function createKafkaSqlEngine(input: KafkaSqlEngineOptions): Promis
       resolved.add(topic);
     }
     return [...resolved];
+  }
+
+  /** The case profile of a string column over every topic the query reads that has it (flags OR-ed). */
+  async function caseProfileOf(connection: DuckDBConnection, topics: string[], column: string): Promise<CaseProfile | undefined> {
+    let merged: CaseProfile | undefined;
+    for (const topic of topics) {
+      const state = ingest.topics.get(topic);
+      const profile = state ? await caseProfiles.profile(connection, state.table, column, state.partitions.map((p) => p.partition)) : undefined;
+      if (!profile) continue;
+      merged = { hasLower: (merged?.hasLower ?? false) || profile.hasLower, hasUpper: (merged?.hasUpper ?? false) || profile.hasUpper };
+    }
+    return merged;
   }
 
   function topicColumnTypes(table: string): ReadonlyMap<string, string> | undefined {

@@ -78,6 +78,28 @@ describe("ingest", () => {
     expect(described.rows.map((row) => row[0])).toEqual(expect.arrayContaining(["customerid", "_partition", "_offset", "_timestamp", "_key"]));
   });
 
+  it("compares a string column with a literal ignoring case, also after values of the other case arrive", async () => {
+    const topic = await kit.createTopic(2);
+    await kit.produce(topic, [{ customerId: "CU-1" }, { customerId: "CU-2" }, { customerId: "CU-2" }]);
+    const engine = await kit.startEngine();
+    await engine.waitForCaughtUp(20_000);
+    const count = async (where: string) => singleNumber(await engine.query(`SELECT count(*) FROM "${topic}" WHERE ${where}`));
+
+    // Every value upper-case so far: the literal is compared in upper case.
+    expect(await count("customerid = 'cu-2'")).toBe(2);
+    expect(await count("customerid IN ('Cu-1', 'x')")).toBe(1);
+    expect(await count("customerid <> 'cu-1'")).toBe(2);
+
+    // A lower-case value arrives: the column holds both cases now, and compares through lower().
+    await kit.produce(topic, [{ customerId: "cu-1" }]);
+    await engine.waitForCaughtUp(20_000);
+    expect(await count("customerid = 'CU-1'")).toBe(2);
+    expect(await count("'cu-2' = customerid")).toBe(2);
+    expect(await count("customerid NOT IN ('cU-1')")).toBe(2);
+    // Where a string is computed, the engine compares code points (see server/query/README.md).
+    expect(await count("lower(customerid) = 'CU-1'")).toBe(0);
+  });
+
   it("shows a topic created and a field first seen after start, without a restart", async () => {
     const first = await kit.createTopic(2);
     await kit.produce(first, [{ customerId: "CU-1", amount: 5 }]);

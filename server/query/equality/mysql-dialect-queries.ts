@@ -233,4 +233,24 @@ export const MYSQL_DIALECT_QUERIES: EqualityQuery[] = [
     sql: "SELECT AVG(amount > 50) AS share, AVG(customerid = 'CU-1277') AS star, SUM(amount > 50) / COUNT(*) AS same FROM {P}",
     ordered: false,
   },
+  {
+    name: "a string column equals a literal ignoring case, as MySQL's _ci collation compares",
+    sql: "SELECT COUNT(*) AS n, SUM(customerid LIKE 'cu-1277') AS liked FROM {P} WHERE customerid = 'cu-1277' OR customerid = 'CU-1277'",
+    ordered: false,
+  },
+  {
+    name: "IN, NOT IN and <> with literals in another case",
+    sql: "SELECT customerid, COUNT(*) AS n, SUM(customerid <> 'cU-1001') AS other FROM {P} WHERE customerid IN ('cu-1277', 'Cu-1001', 'CU-1002') AND customerid NOT IN ('cu-1002') GROUP BY customerid ORDER BY customerid",
+    ordered: true,
+  },
+  {
+    name: "a literal on the left, in a CASE, and in a join condition",
+    sql: "SELECT SUM(CASE WHEN 'cu-1277' = p.customerid THEN p.amount ELSE 0 END) AS star, COUNT(*) AS n FROM {P} p JOIN {R} r ON r.customerid = p.customerid AND r.customerid = 'cu-1001'",
+    ordered: false,
+  },
+  {
+    name: "a column holding both cases compared ignoring case (user agents)",
+    sql: "SELECT customerid, COUNT(*) AS n FROM {R} WHERE useragent = 'MOZILLA/5.0 (MACINTOSH; INTEL MAC OS X 10_15_7) APPLEWEBKIT/605.1.15 (KHTML, LIKE GECKO) VERSION/18.3.1 SAFARI/605.1.15' AND customerid IN ('CU-1277', 'cu-1001') GROUP BY customerid ORDER BY customerid",
+    ordered: true,
+  },
 ];

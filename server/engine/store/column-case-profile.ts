@@ -1,0 +1,68 @@
+import type { DuckDBConnection } from "@duckdb/node-api";
+import type { TopicTable } from "./topic-table";
+import { quoteIdentifier } from "./quote-identifier";
+
+/** Whether any value of a string column has a lower-case or an upper-case letter. */
+export interface CaseProfile {
+  hasLower: boolean;
+  hasUpper: boolean;
+}
+
+interface Tracked extends CaseProfile {
+  type: string;
+  /** Per partition, the highest offset already looked at. */
+  checked: Map<number, number>;
+}
+
+/**
+ * The case profile of string columns, kept up to date incrementally: each call looks only at rows
+ * added since the last one, and a column with both cases is never looked at again. Flags only ever
+ * turn true, so rows beyond a query's snapshot or rows retention removed can only make a profile
+ * more careful, never wrong. Lets the engine compare strings as MySQL's `_ci` collations do at no
+ * cost when a column's values all share one case (`CU-1277`), see sql/mysql-case-folding.ts.
+ */
+export class ColumnCaseProfiles {
+  private readonly byTable = new WeakMap<TopicTable, Map<string, Tracked>>();
+
+  /** `partitions`: the topic's partitions as ingest knows them (a partition added later is read whole). */
+  async profile(connection: DuckDBConnection, table: TopicTable, column: string, partitions: readonly number[]): Promise<CaseProfile | undefined> {
+    const current = table.columns().find((candidate) => candidate.name === column);
+    if (!current || current.type !== "VARCHAR") return undefined;
+    let columns = this.byTable.get(table);
+    if (!columns) this.byTable.set(table, (columns = new Map()));
+    let tracked = columns.get(column);
+    // A column widened to VARCHAR holds values that were numbers before: look at all of them again.
+    if (!tracked || tracked.type !== current.type) {
+      tracked = { type: current.type, hasLower: false, hasUpper: false, checked: new Map() };
+      columns.set(column, tracked);
+    }
+    if (tracked.hasLower && tracked.hasUpper) return tracked;
+    const state = tracked;
+    // Rows not looked at yet: per partition, those above the highest offset looked at, behind one
+    // plain `_offset >` bound that lets DuckDB skip the row groups it saw before unread (offsets
+    // grow as rows are appended). A partition never looked at (new, or empty so far) is read whole.
+    const name = quoteIdentifier(column);
+    const seen = partitions.flatMap((partition) => {
+      const offset = state.checked.get(partition);
+      return offset === undefined ? [] : [{ partition, offset }];
+    });
+    const fresh = partitions.filter((partition) => !state.checked.has(partition));
+    const conditions = fresh.map((partition) => `_partition = ${partition}`);
+    if (seen.length > 0) {
+      const floor = Math.min(...seen.map(({ offset }) => offset));
+      const above = seen.map(({ partition, offset }) => `(_partition = ${partition} AND _offset > ${offset})`).join(" OR ");
+      conditions.push(`(_offset > ${floor} AND (${above}))`);
+    }
+    if (conditions.length === 0) return { hasLower: state.hasLower, hasUpper: state.hasUpper };
+    const reader = await connection.runAndReadAll(
+      `SELECT _partition, max(_offset), bool_or(${name} <> upper(${name})), bool_or(${name} <> lower(${name})) ` +
+        `FROM ${table.qualifiedName} WHERE ${conditions.join(" OR ")} GROUP BY _partition`,
+    );
+    for (const [partition, maxOffset, hasLower, hasUpper] of reader.getRows()) {
+      if (hasLower === true) state.hasLower = true;
+      if (hasUpper === true) state.hasUpper = true;
+      if (maxOffset !== null) state.checked.set(Number(partition), Math.max(state.checked.get(Number(partition)) ?? -1, Number(maxOffset)));
+    }
+    return { hasLower: state.hasLower, hasUpper: state.hasUpper };
+  }
+}
