@@ -177,7 +177,14 @@ export async function createKafkaSqlEngine(input: KafkaSqlEngineOptions): Promis
     let merged: CaseProfile | undefined;
     for (const topic of topics) {
       const state = ingest.topics.get(topic);
-      const profile = state ? await caseProfiles.profile(connection, state.table, column, state.partitions.map((p) => p.partition)) : undefined;
+      if (!state) continue;
+      let profile: CaseProfile | undefined;
+      try {
+        profile = await caseProfiles.profile(connection, state.table, column, state.partitions);
+      } catch {
+        // A profile that cannot be read (a topic dropped meanwhile) means no folding, not a failed query.
+        return undefined;
+      }
       if (!profile) continue;
       merged = { hasLower: (merged?.hasLower ?? false) || profile.hasLower, hasUpper: (merged?.hasUpper ?? false) || profile.hasUpper };
     }

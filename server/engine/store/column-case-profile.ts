@@ -24,8 +24,16 @@ interface Tracked extends CaseProfile {
 export class ColumnCaseProfiles {
   private readonly byTable = new WeakMap<TopicTable, Map<string, Tracked>>();
 
-  /** `partitions`: the topic's partitions as ingest knows them (a partition added later is read whole). */
-  async profile(connection: DuckDBConnection, table: TopicTable, column: string, partitions: readonly number[]): Promise<CaseProfile | undefined> {
+  /**
+   * `partitions`: the topic's partitions as ingest knows them, each with the offset below which
+   * every message is in the table (a partition added later is read whole).
+   */
+  async profile(
+    connection: DuckDBConnection,
+    table: TopicTable,
+    column: string,
+    ingested: readonly { partition: number; nextOffset: bigint }[],
+  ): Promise<CaseProfile | undefined> {
     const current = table.columns().find((candidate) => candidate.name === column);
     if (!current || current.type !== "VARCHAR") return undefined;
     let columns = this.byTable.get(table);
@@ -38,6 +46,14 @@ export class ColumnCaseProfiles {
     }
     if (tracked.hasLower && tracked.hasUpper) return tracked;
     const state = tracked;
+    // Nothing ingested since the last look (the usual case between two queries): no need to ask.
+    const caughtUp = ingested.every(({ partition, nextOffset }) => {
+      if (nextOffset === 0n) return true;
+      const checked = state.checked.get(partition);
+      return checked !== undefined && BigInt(checked) >= nextOffset - 1n;
+    });
+    if (caughtUp) return { hasLower: state.hasLower, hasUpper: state.hasUpper };
+    const partitions = ingested.map(({ partition }) => partition);
     // Rows not looked at yet: per partition, those above the highest offset looked at, behind one
     // plain `_offset >` bound that lets DuckDB skip the row groups it saw before unread (offsets
     // grow as rows are appended). A partition never looked at (new, or empty so far) is read whole.
