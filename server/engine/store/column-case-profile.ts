@@ -25,8 +25,8 @@ export class ColumnCaseProfiles {
   private readonly byTable = new WeakMap<TopicTable, Map<string, Tracked>>();
 
   /**
-   * `partitions`: the topic's partitions as ingest knows them, each with the offset below which
-   * every message is in the table (a partition added later is read whole).
+   * `ingested`: the topic's partitions as ingest knows them, each with the offset below which every
+   * message is in the table (a partition added later is read whole).
    */
   async profile(
     connection: DuckDBConnection,
@@ -69,7 +69,6 @@ export class ColumnCaseProfiles {
       const above = seen.map(({ partition, offset }) => `(_partition = ${partition} AND _offset > ${offset})`).join(" OR ");
       conditions.push(`(_offset > ${floor} AND (${above}))`);
     }
-    if (conditions.length === 0) return { hasLower: state.hasLower, hasUpper: state.hasUpper };
     const reader = await connection.runAndReadAll(
       `SELECT _partition, max(_offset), bool_or(${name} <> upper(${name})), bool_or(${name} <> lower(${name})) ` +
         `FROM ${table.qualifiedName} WHERE ${conditions.join(" OR ")} GROUP BY _partition`,
