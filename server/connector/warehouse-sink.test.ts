@@ -50,6 +50,8 @@ describe("warehouse sink", () => {
     const first = makeSink();
     await first.start();
     await waitFor("1,500 rows", async () => (await rowCount()).n === 1_500, 30_000);
+    // The rows are visible as soon as the flush's transaction commits; its counters follow a moment later.
+    await waitFor("the flushes to be counted", async () => (await first.status()).rowsLoaded >= 1_500, 5_000);
     const status = await first.status();
     expect(status.rowsLoaded).toBe(1_500);
     expect(Object.values(status.committedOffsets).reduce((a, b) => a + b, 0)).toBe(1_500);
@@ -93,6 +95,8 @@ describe("warehouse sink", () => {
     const sink = makeSink();
     await sink.start();
     await waitFor("100 good rows", async () => (await rowCount()).n === 100, 30_000);
+    // The rows are visible as soon as the flush's transaction commits; its counters follow a moment later.
+    await waitFor("the flush to be counted", async () => (await sink.status()).rowsLoaded === 100, 5_000);
     const status = await sink.status();
     expect(status.deadLettered).toBe(pills.length);
     expect(status.lagMessages).toBe(0);
