@@ -1,5 +1,6 @@
 import mysql from "mysql2/promise";
 import { mulberry32 } from "../../server/generator/prng";
+import { isAlive } from "../../server/stack/process/pid-files";
 import { machineInfo } from "../machine";
 import { chaosPorts, parseChaosOptions } from "./chaos-options";
 import { renderChaosMarkdown, writeChaosResults, type ChaosResult } from "./chaos-report";
@@ -28,6 +29,16 @@ async function warehouseVersion(stack: ChaosStack): Promise<string> {
   } finally {
     await connection.end().catch(() => undefined);
   }
+}
+
+const SERVICES = ["kafka", "warehouse", "generator", "connector", "engine"] as const;
+
+/** The live process of each service, as its pid file names it (undefined: none running). */
+function livePids(stack: ChaosStack): Record<string, number | undefined> {
+  return Object.fromEntries(SERVICES.map((name) => {
+    const pid = stack.pidOf(name);
+    return [name, pid !== undefined && isAlive(pid) ? pid : undefined];
+  }));
 }
 
 async function main(): Promise<number> {
@@ -59,7 +70,7 @@ async function main(): Promise<number> {
     version = await warehouseVersion(stack).catch(() => "unknown");
     log(`stack ready; waiting for the story to answer on both sides`);
     await waitForStory(stack.engine, stack.warehouseAdmin, stack.database, 180_000 + 3 * options.flushIntervalMs);
-    sampler = startStatusSampler({ status: stack.status, warehouseAdmin: stack.warehouseAdmin, database: stack.database, flushIntervalMs: options.flushIntervalMs });
+    sampler = startStatusSampler({ status: stack.status, warehouseAdmin: stack.warehouseAdmin, database: stack.database, flushIntervalMs: options.flushIntervalMs, pids: () => livePids(stack!) });
     const context: ChaosContext = { stack, sampler, random: mulberry32(options.seed), log };
     for (const scenario of options.scenarios) {
       if (scenario === "connector" && options.connectorKills > 0) scenarios.push(await connectorKills(context, options.connectorKills));

@@ -32,7 +32,7 @@ export function brokerRestarts(context: ChaosContext, restarts: number): Promise
         const committedBefore = (await readCommittedTotal(stack.warehouseAdmin, stack.database)) ?? 0;
         const killedAt = Date.now();
         const pid = stack.kill("kafka", "SIGTERM");
-        const back = context.sampler.markDown("kafka", killedAt);
+        const back = context.sampler.markDown("kafka", killedAt, pid);
         try {
           await stack.waitBack("kafka", pid, 180_000);
         } finally {

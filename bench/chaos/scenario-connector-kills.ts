@@ -16,7 +16,7 @@ export function connectorKills(context: ChaosContext, kills: number): Promise<Sc
       await sleep(200 + random() * 3_800);
       const killedAt = Date.now();
       const pid = stack.kill("connector");
-      const back = context.sampler.markDown("connector", killedAt);
+      const back = context.sampler.markDown("connector", killedAt, pid);
       // Every other kill waits for a healthy connector first; the others hit it while it starts.
       const newPid = kill % 2 === 0 ? await stack.waitBack("connector", pid, 90_000) : await stack.waitNewProcess("connector", pid, 90_000);
       back(Date.now());

@@ -14,7 +14,7 @@ export function selfHealing(context: ChaosContext, services: readonly string[] =
       const committedBefore = (await readCommittedTotal(stack.warehouseAdmin, stack.database)) ?? 0;
       const killedAt = Date.now();
       const pid = stack.kill(name);
-      const back = context.sampler.markDown(name, killedAt);
+      const back = context.sampler.markDown(name, killedAt, pid);
       try {
         await stack.waitBack(name, pid, 180_000);
         figures[`${name}BackS`] = seconds(Date.now() - killedAt);

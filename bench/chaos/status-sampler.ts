@@ -14,6 +14,8 @@ interface Sample {
   at: number;
   status: StackStatus | undefined;
   committed: number | null;
+  /** The pid each service's pid file named when the sample was taken. */
+  pids: Record<string, number | undefined>;
 }
 
 export interface StatusTruthReport {
@@ -27,8 +29,8 @@ export interface StatusTruthReport {
 }
 
 export interface StatusSampler {
-  /** Marks `service` as really down from `from` until `to` (filled in when it is back). */
-  markDown(service: string, from: number): (to: number) => void;
+  /** Marks `service` (process `pid`, killed at `from`) as really down until another process runs it. */
+  markDown(service: string, from: number, pid: number): (to: number) => void;
   stop(): StatusTruthReport;
 }
 
@@ -37,23 +39,24 @@ export function startStatusSampler(options: {
   warehouseAdmin: ConnectionOptions;
   database: string;
   flushIntervalMs: number;
+  pids: () => Record<string, number | undefined>;
 }): StatusSampler {
   const samples: Sample[] = [];
-  const downWindows: Array<{ service: string; from: number; to: number }> = [];
+  const downWindows: Array<{ service: string; from: number; to: number; pid: number }> = [];
   let running = true;
   const loop = async () => {
     while (running) {
       const at = Date.now();
       const [status, committed] = await Promise.all([options.status().catch(() => undefined), readCommittedTotal(options.warehouseAdmin, options.database)]);
-      samples.push({ at, status, committed });
+      samples.push({ at, status, committed, pids: options.pids() });
       await new Promise((resolve) => setTimeout(resolve, Math.max(0, 1_000 - (Date.now() - at))));
     }
   };
   const done = loop();
 
   return {
-    markDown(service, from) {
-      const window = { service, from, to: Number.POSITIVE_INFINITY };
+    markDown(service, from, pid) {
+      const window = { service, from, pid, to: Number.POSITIVE_INFINITY };
       downWindows.push(window);
       return (to) => {
         window.to = to;
@@ -91,7 +94,10 @@ export function startStatusSampler(options: {
         }
         for (const window of downWindows) {
           // 5 s of grace: status is sampled, not pushed.
-          if (sample.at < window.from + 5_000 || sample.at >= window.to) continue;
+          // The window ends when a new process runs it (its status may turn healthy before the suite notices).
+          if (sample.at < window.from + 5_000 || sample.at >= window.to ) continue;
+          const current = sample.pids[window.service];
+          if (current !== undefined && current !== window.pid) continue;
           const service = services.find((candidate) => candidate.name === window.service);
           if (service?.healthy) claim(`${time}: ${window.service} "healthy: ${service.detail.slice(0, 120)}" ${Math.round((sample.at - window.from) / 1000)} s after it was killed, before it was back`);
         }
