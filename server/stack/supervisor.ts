@@ -8,8 +8,8 @@ import { KafkaStatusProbe } from "./control/kafka-status-probe";
 import { StackStatusBoard } from "./control/stack-status-board";
 import { WarehouseStatusProbe } from "./control/warehouse-status-probe";
 import { wipeLocalData } from "./fresh-start";
+import { startEmbeddedKafka, startEmbeddedWarehouse } from "./infra/embedded-infra";
 import { kafkaAcceptsClients } from "./kafka/kafka-admin";
-import { startKafkaBroker } from "./kafka/kafka-broker";
 import { kafkaJarsPresent } from "./kafka/kafka-jars";
 import { demoTopics, ensureTopics } from "./kafka/topics";
 import { findJavaRuntime } from "./prerequisites/java-runtime";
@@ -26,7 +26,6 @@ import { CHILD_SERVICE_NAMES } from "./service-names";
 import { stackChildEnvironment } from "./stack-environment";
 import { ensureWarehouseLayout } from "./warehouse/ensure-warehouse";
 import { findWarehouseServer } from "./warehouse/server-binary";
-import { startWarehouseServer } from "./warehouse/warehouse-server";
 import { startWebBuild, webBuildIsCurrent } from "./web/web-build";
 import { startWebServer, webAnswers } from "./web/web-server";
 import path from "node:path";
@@ -138,21 +137,12 @@ export class StackSupervisor {
     }
     this.board.startingDetail.kafka = "starting the embedded broker";
     const startedAt = Date.now();
-    const broker = await startKafkaBroker({
-      stackDir: config.stackDir,
-      host: config.bindHost === "0.0.0.0" ? "127.0.0.1" : config.bindHost,
-      port: config.kafka.port,
-      controllerPort: config.kafka.controllerPort,
-      heap: config.kafka.heap,
-      javaHome: config.kafka.javaHome,
-      searchPath: config.searchPath,
-      env: this.env,
-      log: this.log,
-      onUnexpectedExit: (exit, logPath) => this.onUnexpectedExit("kafka", logPath)(exit),
-    });
+    const broker = await startEmbeddedKafka({ config, env: this.env, log: this.log });
     this.started.push({ name: "kafka", layer: "infra", stop: (deadline) => broker.stop(deadline) });
-    this.board.kafka = new KafkaStatusProbe(broker.brokers, `embedded Kafka broker on ${broker.brokers.join(",")}`);
-    this.log(`kafka: broker on ${broker.brokers.join(",")} ready in ${((Date.now() - startedAt) / 1000).toFixed(1)} s`);
+    const brokers = broker.instance?.brokers ?? config.kafka.brokers;
+    this.board.kafka = new KafkaStatusProbe(brokers, `embedded Kafka broker on ${brokers.join(",")}`);
+    this.board.infra.kafka = broker;
+    this.log(`kafka: broker on ${brokers.join(",")} ready in ${((Date.now() - startedAt) / 1000).toFixed(1)} s`);
   }
 
   private async startWarehouse(): Promise<void> {
@@ -175,20 +165,13 @@ export class StackSupervisor {
     }
     this.board.startingDetail.warehouse = "starting the private server";
     const startedAt = Date.now();
-    const server = await startWarehouseServer({
-      stackDir: config.stackDir,
-      port: config.warehouse.port,
-      host: config.bindHost === "0.0.0.0" ? "127.0.0.1" : config.bindHost,
-      mariadbBin: config.warehouse.mariadbBin,
-      searchPath: config.searchPath,
-      env: this.env,
-      log: this.log,
-      onUnexpectedExit: (exit, logPath) => this.onUnexpectedExit("warehouse", logPath)(exit),
-    });
+    const server = await startEmbeddedWarehouse({ config, env: this.env, log: this.log });
     this.started.push({ name: "warehouse", layer: "infra", stop: (deadline) => server.stop(deadline) });
-    const flavor = server.binary.flavor === "mariadb" ? "MariaDB" : "MySQL";
-    this.board.warehouse = new WarehouseStatusProbe(admin, config.warehouse.database, `private ${flavor} server on ${server.host}:${server.port}`);
-    this.log(`warehouse: ${flavor} on ${server.host}:${server.port} ready in ${((Date.now() - startedAt) / 1000).toFixed(1)} s`);
+    const flavor = server.instance?.binary.flavor === "mysql" ? "MySQL" : "MariaDB";
+    const where = `${server.instance?.host ?? config.warehouse.host}:${config.warehouse.port}`;
+    this.board.warehouse = new WarehouseStatusProbe(admin, config.warehouse.database, `private ${flavor} server on ${where}`);
+    this.board.infra.warehouse = server;
+    this.log(`warehouse: ${flavor} on ${where} ready in ${((Date.now() - startedAt) / 1000).toFixed(1)} s`);
   }
 
   private async provision(): Promise<void> {

@@ -51,6 +51,7 @@ export class ChildServiceHost {
   /** Why the service is down between a crash and its restart, or why it is not restarted. */
   private crashNote: string | undefined;
   private restarts = 0;
+  private lastCrashAt: number | undefined;
   /** Between a restarted child's first status and the replay of its state-setting commands. */
   private restoringState = false;
   /** When the replay finished: statuses sent before it describe the state before the replay. */
@@ -105,7 +106,8 @@ export class ChildServiceHost {
 
   private scheduleRestart(exit: ExitInfo): void {
     const log = this.options.log ?? (() => undefined);
-    const decision = this.restartPolicy.onCrash();
+    this.lastCrashAt = Date.now();
+    const decision = this.restartPolicy.onCrash(this.lastCrashAt);
     const recent = decision.recentCrashes > 1 ? ` (${decision.recentCrashes} crashes in the last 5 min)` : "";
     this.crashNote = `${this.name} ${describeExit(exit)}${recent}; restarting in ${(decision.delayMs / 1000).toFixed(0)} s. See ${this.logPath}`;
     log(this.crashNote);
@@ -178,7 +180,18 @@ export class ChildServiceHost {
     });
   }
 
+  /** The same restart figures the broker and the warehouse report, added to every status. */
   status(now = Date.now()): ServiceStatus {
+    const status = this.ownStatus(now);
+    const restartMetrics = {
+      restarts: this.restarts,
+      lastCrashAt: this.lastCrashAt === undefined ? null : new Date(this.lastCrashAt).toISOString(),
+      restarting: this.crashNote !== undefined || this.restoringState || (this.restarts > 0 && !this.lastStatus),
+    };
+    return { ...status, metrics: { ...status.metrics, ...restartMetrics } };
+  }
+
+  private ownStatus(now: number): ServiceStatus {
     const failure = this.failure();
     if (failure) return { name: this.name, healthy: false, detail: failure, metrics: this.lastStatus?.metrics };
     if (!this.process) return { name: this.name, healthy: false, detail: "not started" };

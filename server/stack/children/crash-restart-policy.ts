@@ -10,12 +10,20 @@ export interface CrashRestartPolicyOptions {
   windowMs?: number;
   firstDelayMs?: number;
   maxDelayMs?: number;
+  /**
+   * Crashes within the window after which restarting stops (unset: never). The broker and the
+   * warehouse server use it: one that dies this often has a cause a restart cannot fix (a full
+   * disk, a corrupt data dir), and status must say so rather than restart it forever.
+   */
+  giveUpAfter?: number;
 }
 
 export interface RestartDecision {
   delayMs: number;
   /** Crashes within the window, this one included. */
   recentCrashes: number;
+  /** True when `giveUpAfter` is reached: do not restart. */
+  giveUp: boolean;
 }
 
 export class CrashRestartPolicy {
@@ -23,11 +31,17 @@ export class CrashRestartPolicy {
   private readonly windowMs: number;
   private readonly firstDelayMs: number;
   private readonly maxDelayMs: number;
+  private readonly giveUpAfter: number;
 
   constructor(options: CrashRestartPolicyOptions = {}) {
     this.windowMs = options.windowMs ?? 5 * 60_000;
     this.firstDelayMs = options.firstDelayMs ?? 1_000;
     this.maxDelayMs = options.maxDelayMs ?? 10_000;
+    this.giveUpAfter = options.giveUpAfter ?? Number.POSITIVE_INFINITY;
+  }
+
+  get windowMinutes(): number {
+    return Math.round(this.windowMs / 60_000);
   }
 
   /** Records a crash at `now` and says how long to wait before starting the service again. */
@@ -35,6 +49,7 @@ export class CrashRestartPolicy {
     this.crashTimes.push(now);
     while (this.crashTimes.length > 0 && now - this.crashTimes[0]! > this.windowMs) this.crashTimes.shift();
     const recentCrashes = this.crashTimes.length;
-    return { delayMs: Math.min(this.maxDelayMs, this.firstDelayMs * 2 ** (recentCrashes - 1)), recentCrashes };
+    const delayMs = Math.min(this.maxDelayMs, this.firstDelayMs * 2 ** (recentCrashes - 1));
+    return { delayMs, recentCrashes, giveUp: recentCrashes >= this.giveUpAfter };
   }
 }

@@ -1,5 +1,6 @@
 import type { ServiceStatus, StackStatus } from "../../../lib/api/status";
 import type { ChildServiceHost } from "../children/child-service-host";
+import type { InfraInstance, RestartingInfraService } from "../infra/restarting-infra-service";
 import { SERVICE_NAMES, type ChildServiceName, type ServiceName } from "../service-names";
 import type { KafkaStatusProbe } from "./kafka-status-probe";
 import type { WarehouseStatusProbe } from "./warehouse-status-probe";
@@ -11,6 +12,8 @@ import type { WarehouseStatusProbe } from "./warehouse-status-probe";
 export class StackStatusBoard {
   kafka: KafkaStatusProbe | undefined;
   warehouse: WarehouseStatusProbe | undefined;
+  /** The broker and warehouse server the stack runs itself (none for KAFKA_BROKERS / MYSQL_URL). */
+  readonly infra: Partial<Record<"kafka" | "warehouse", RestartingInfraService<InfraInstance>>> = {};
   readonly children = new Map<ChildServiceName, ChildServiceHost>();
   web: (() => Promise<ServiceStatus>) | undefined;
   /** Set while a phase runs, so a status page shows what the stack is waiting for. */
@@ -21,8 +24,12 @@ export class StackStatusBoard {
   }
 
   private async one(name: ServiceName): Promise<ServiceStatus> {
-    if (name === "kafka") return this.kafka ? this.kafka.probe() : this.starting(name);
-    if (name === "warehouse") return this.warehouse ? this.warehouse.probe() : this.starting(name);
+    if (name === "kafka" || name === "warehouse") {
+      const probe = name === "kafka" ? this.kafka : this.warehouse;
+      if (!probe) return this.starting(name);
+      const lifecycle = this.infra[name];
+      return lifecycle ? lifecycle.status(() => probe.probe()) : probe.probe();
+    }
     if (name === "web") return this.web ? this.web() : this.starting(name);
     const child = this.children.get(name);
     return child ? child.status() : this.starting(name);

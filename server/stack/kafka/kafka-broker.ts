@@ -31,6 +31,8 @@ export interface KafkaBrokerOptions {
   log?: (line: string) => void;
   /** Called if the broker exits without being asked to. */
   onUnexpectedExit?: (exit: ExitInfo, logPath: string) => void;
+  /** Called as soon as the process is spawned, before it is ready (so a shutdown can stop it). */
+  onSpawn?: (process: ManagedProcess) => void;
 }
 
 export interface KafkaBroker {
@@ -103,6 +105,7 @@ export async function startKafkaBroker(options: KafkaBrokerOptions): Promise<Kaf
       if (!broker.stopping) options.onUnexpectedExit?.(exit, paths.logFile);
     },
   });
+  options.onSpawn?.(broker);
   const brokers = [`${host}:${options.port}`];
   const stop = (deadline = Date.now() + 8_000) => broker.stop(deadline);
   try {

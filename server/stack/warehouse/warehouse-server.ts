@@ -25,6 +25,8 @@ export interface WarehouseServerOptions {
   extraServerArgs?: string[];
   log?: (line: string) => void;
   onUnexpectedExit?: (exit: ExitInfo, logPath: string) => void;
+  /** Called as soon as the process is spawned, before it is ready (so a shutdown can stop it). */
+  onSpawn?: (process: ManagedProcess) => void;
 }
 
 export interface WarehouseServer {
@@ -99,6 +101,7 @@ export async function startWarehouseServer(options: WarehouseServerOptions): Pro
       if (!server.stopping) options.onUnexpectedExit?.(exit, paths.logFile);
     },
   });
+  options.onSpawn?.(server);
   const adminConnection: ConnectionOptions = { socketPath: paths.socket, user: PRIVATE_SERVER_ADMIN_USER };
   const stop = (deadline = Date.now() + 8_000) => server.stop(deadline);
   try {
