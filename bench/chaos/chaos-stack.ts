@@ -55,7 +55,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 function shareFetchedJars(stackDir: string): void {
   const libs = kafkaPaths(stackDir).libs;
   if (fs.existsSync(libs)) return;
-  for (const candidate of [".stack", ".stack-test", ".stack-bench"]) {
+  for (const candidate of [".stack", ".stack-test", ".stack-bench", ".stack-chaos"]) {
     const other = kafkaPaths(path.join(REPO_ROOT, candidate)).libs;
     if (fs.existsSync(other) && fs.readdirSync(other).some((name) => name.startsWith(".fetched-"))) {
       fs.mkdirSync(path.dirname(libs), { recursive: true });
