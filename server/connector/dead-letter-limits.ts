@@ -1,4 +1,4 @@
-import { ConfigResourceTypes, type Admin } from "kafkajs";
+import type { Admin } from "kafkajs";
 import { FomoError } from "../../lib/errors";
 
 /** How large the dead-letter topic lets a record and a produce request be, as the broker says. */
@@ -11,6 +11,13 @@ export interface DeadLetterLimits {
   /** The broker's raw figures, for status and logs. */
   source: { topicMaxMessageBytes: number; brokerMessageMaxBytes: number; socketRequestMaxBytes: number };
 }
+
+/**
+ * kafkajs's ConfigResourceTypes values (Kafka's resource type codes). Spelled out because the enum
+ * is not a named export Node's ESM loader can see in kafkajs's CommonJS build.
+ */
+const TOPIC_RESOURCE = 2;
+const BROKER_RESOURCE = 4;
 
 /** Record batch header (61 bytes) plus request, topic and partition framing, generously. */
 const FRAMING_BYTES = 4 * 1024;
@@ -26,8 +33,8 @@ export async function readDeadLetterLimits(admin: Admin, dlqTopic: string): Prom
     const { resources } = await admin.describeConfigs({
       includeSynonyms: false,
       resources: [
-        { type: ConfigResourceTypes.TOPIC, name: dlqTopic, configNames: ["max.message.bytes"] },
-        { type: ConfigResourceTypes.BROKER, name: brokerId, configNames: ["message.max.bytes", "socket.request.max.bytes"] },
+        { type: TOPIC_RESOURCE, name: dlqTopic, configNames: ["max.message.bytes"] },
+        { type: BROKER_RESOURCE, name: brokerId, configNames: ["message.max.bytes", "socket.request.max.bytes"] },
       ],
     });
     const value = (name: string): number => {
