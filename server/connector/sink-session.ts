@@ -31,6 +31,8 @@ export function createSinkSession(ctx: SinkContext): SinkSession {
   const { options, log, session, lifecycle, clients, counters } = ctx;
   let restart: Promise<void> | undefined;
   let restartBackoffMs = 500;
+  /** The high watermarks at session start, until the consumer has read up to them. */
+  let catchUpTo: Map<number, number> | undefined;
 
   async function fetchWatermarks(): Promise<PartitionWatermarks[]> {
     const offsets = await retryRetriable(() => clients.admin!.fetchTopicOffsets(options.topic), 3);
@@ -40,7 +42,7 @@ export function createSinkSession(ctx: SinkContext): SinkSession {
   }
 
   /** Session start: make the warehouse agree with the topic Kafka has now, then read from there. */
-  async function settleIncarnation(): Promise<void> {
+  async function settleIncarnation(): Promise<PartitionWatermarks[]> {
     const topicId = await clients.topicIds.topicId(options.topic);
     const marks = await fetchWatermarks();
     const settled = await settleTopicIncarnation(clients.pool!, {
@@ -65,6 +67,7 @@ export function createSinkSession(ctx: SinkContext): SinkSession {
       log(`recorded topic ID ${topicId} on ${settled.adoptedLegacyRows} offset rows stored without one (all within the topic's high watermarks)`);
     }
     for (const { partition } of marks) resumeFromWarehouse(partition, settled.offsets.get(partition), marks);
+    return marks;
   }
 
   /**
@@ -151,6 +154,10 @@ export function createSinkSession(ctx: SinkContext): SinkSession {
     }
     const last = batch.messages.at(-1);
     if (last) resolveOffset(last.offset);
+    if (catchUpTo && [...catchUpTo].every(([p, high]) => (session.expectedNext.get(p) ?? 0) >= high)) {
+      catchUpTo = undefined;
+      ctx.hooks.scheduleFlush(0);
+    }
     await heartbeat();
     // Size cap: flush now, and hold consumption while the warehouse cannot take more.
     while (session.buffer.length >= ctx.maxBuffered && lifecycle.running && isRunning()) {
@@ -165,7 +172,10 @@ export function createSinkSession(ctx: SinkContext): SinkSession {
     session.committed.clear();
     session.expectedNext.clear();
     session.incarnationChanged = undefined;
-    await settleIncarnation();
+    const marks = await settleIncarnation();
+    // A (re)started pipeline loads what it missed as soon as it has read it, not an interval later.
+    catchUpTo = new Map(marks.filter(({ partition, high }) => (session.expectedNext.get(partition) ?? 0) < high).map(({ partition, high }) => [partition, high]));
+    if (catchUpTo.size === 0) catchUpTo = undefined;
     const sessionTimeout = options.sessionTimeoutMs ?? 10_000;
     const next = clients.kafka.consumer({
       groupId: options.groupId,
