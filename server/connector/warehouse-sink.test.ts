@@ -159,8 +159,8 @@ describe("warehouse sink", () => {
     await waitFor("500 rows", async () => (await rowCount()).n === 500, 15_000, 100);
     const catchUpMs = Date.now() - restarted;
     console.log(`catch-up with a 30 s interval: first start ${firstLoadMs} ms, restart ${catchUpMs} ms`);
-    // Far below the 30 s interval: the group join takes most of it.
-    expect(catchUpMs).toBeLessThan(15_000);
+    // Far below the 30 s interval (about 0.1-0.4 s here; the margin is for a loaded machine).
+    expect(catchUpMs).toBeLessThan(5_000);
     expect(await rowCount()).toEqual({ n: 500, distinctN: 500 });
   });
 });
