@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { ServiceStatus, StackStatus } from "../api/status";
 import { derivePipelineState, flushFailureOf } from "./pipeline-state";
 import { describePipelineState, summarizePipeline } from "./pipeline-wording";
+import { serviceBadge } from "./service-badge";
 
 type Metrics = NonNullable<ServiceStatus["metrics"]>;
 
@@ -103,5 +104,16 @@ describe("pipeline state", () => {
   it("says a crashed connector is restarting rather than failing", () => {
     const connector = { healthy: false, detail: "restarting after a crash", metrics: undefined };
     expect(summarizePipeline(stack({ connector }))).toMatchObject({ state: "restarting", headline: "Connector restarting…" });
+  });
+});
+
+describe("service badge", () => {
+  it("says failing, stopped, restarting… or paused instead of a bare down or healthy", () => {
+    expect(serviceBadge({ name: "connector", healthy: false, detail: TODAY_FLUSH_DETAIL, metrics: healthyConnector })).toEqual({ label: "failing", tone: "bad" });
+    expect(serviceBadge({ name: "connector", healthy: true, detail: "stopped", metrics: { ...healthyConnector, running: false } })).toEqual({ label: "stopped", tone: "warn" });
+    expect(serviceBadge({ name: "kafka", healthy: false, detail: "not reachable", metrics: { restarting: true } })).toEqual({ label: "restarting…", tone: "warn" });
+    expect(serviceBadge({ name: "generator", healthy: true, detail: "paused", metrics: { paused: true } })).toEqual({ label: "paused", tone: "warn" });
+    expect(serviceBadge({ name: "engine", healthy: false, detail: "exited with code 1" })).toEqual({ label: "down", tone: "bad" });
+    expect(serviceBadge({ name: "warehouse", healthy: true, detail: "up" })).toEqual({ label: "healthy", tone: "ok" });
   });
 });
