@@ -4,10 +4,15 @@ import { useState } from "react";
 import { controlPipeline } from "@/lib/client/api-client";
 import { formatNumber } from "@/lib/client/format";
 import { localTime, metricOf, useStackStatus } from "@/lib/client/use-stack-status";
-import { derivePipelineState } from "@/lib/status/pipeline-state";
+import { derivePipelineState, type PipelineState } from "@/lib/status/pipeline-state";
 import { describePipelineState } from "@/lib/status/pipeline-wording";
 import { PipelineStatusBanner } from "@/components/status/pipeline-status-banner";
 import { Button } from "@/components/ui/button";
+
+/** What the pipeline says once the connector loads again: running, unless nothing arrives to load. */
+function restarted(state: PipelineState): PipelineState {
+  return { ...state, state: state.generatorPaused ? "generator_paused" : "running", restartsAt: null };
+}
 
 /** Stop or restart the sink connector: the warehouse freezes while Kafka keeps going (unless the generator is paused). */
 export function PipelineControl() {
@@ -22,7 +27,7 @@ export function PipelineControl() {
     override === false && reported.state !== "stopped"
       ? describePipelineState({ ...derivePipelineState(status), state: "stopped", restartsAt: null }, localTime)
       : override === true && reported.state === "stopped"
-        ? describePipelineState({ ...derivePipelineState(status), state: "running" }, localTime)
+        ? describePipelineState(restarted(derivePipelineState(status)), localTime)
         : reported;
 
   const act = async (action: "stop" | "start") => {
