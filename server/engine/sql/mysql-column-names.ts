@@ -1,5 +1,5 @@
 import type { AstNode } from "./analyze-statement";
-import { significantTokens, tokenizeSql, type SqlToken } from "./sql-tokens";
+import { significantTokens, tokenizeMysql, type SqlToken } from "../../../lib/sql/mysql-lexer";
 
 /**
  * MySQL names an unaliased result column by the expression's text exactly as typed
@@ -25,7 +25,7 @@ export function mysqlColumnNames(sql: string, root: AstNode, columnCount: number
 const CLAUSE_ENDS = new Set(["from", "where", "group", "having", "order", "limit", "offset", "window", "qualify", "union", "intersect", "except", "into"]);
 
 function outermostSelectItems(sql: string): string[] | undefined {
-  const tokens = significantTokens(tokenizeSql(sql));
+  const tokens = significantTokens(tokenizeMysql(sql));
   let depth = 0;
   let i = 0;
   for (; i < tokens.length; i++) {
