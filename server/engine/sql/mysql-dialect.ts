@@ -3,6 +3,7 @@ import { callRewrites } from "./mysql-call-rewrites";
 import { clauseRewrites } from "./mysql-clause-rewrites";
 import { dateRewrites } from "./mysql-date-rewrites";
 import { literalRewrites } from "./mysql-literals";
+import { refuseVariables } from "./mysql-variables";
 import { operatorRewrites } from "./mysql-operator-rewrites";
 import { isSymbol, significantTokens, tokenizeMysql, type SqlToken } from "../../../lib/sql/mysql-lexer";
 import { insertAt, TranslatedSql, type SqlEdit } from "./translated-sql";
@@ -21,6 +22,7 @@ import { insertAt, TranslatedSql, type SqlEdit } from "./translated-sql";
 export function translateMysqlDialect(sql: string, options: MysqlTranslationOptions = {}): TranslatedSql {
   const tokens = tokenizeMysql(sql);
   refuseUnsafeComments(sql, tokens);
+  refuseVariables(sql, tokens);
   const code = significantTokens(tokens);
   const structural = [
     ...clauseRewrites(code),
