@@ -79,7 +79,8 @@ function roundCell(cell: Cell, scale: number | undefined): Cell {
 /** Adds the MySQL reading that answers DuckDB's refusal; false when there is none (or it was tried). */
 function mysqlReading(error: FomoError, sql: string, readings: { doubleQuotedStrings: Set<string>; anyValueAt: Set<number> }): boolean {
   if (error.code !== "bad_request:query") return false;
-  const missing = /^Binder Error: Referenced column "((?:[^"]|"")*)" not found/u.exec(error.message)?.[1]?.replaceAll('""', '"');
+  // DuckDB prints the name between quotes without doubling the quotes inside it; without a FROM it says "was not found".
+  const missing = /^Binder Error: Referenced column "(.*)" (?:was )?not found/u.exec(error.message)?.[1];
   if (missing !== undefined) {
     if (readings.doubleQuotedStrings.has(missing) || !writtenInDoubleQuotes(sql, missing)) return false;
     readings.doubleQuotedStrings.add(missing);
