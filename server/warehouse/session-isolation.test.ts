@@ -35,6 +35,20 @@ async function fromEveryConnection(sql: string, times = 12): Promise<unknown[]> 
   return Promise.all(Array.from({ length: times }, () => cell(sql)));
 }
 
+/** The server thread running the statement that mentions `marker`, once it holds its lock. */
+async function runningThreadOf(marker: string): Promise<number> {
+  for (let attempt = 0; attempt < 100; attempt++) {
+    const [rows] = await warehouse.admin.query(
+      "SELECT ID FROM information_schema.PROCESSLIST WHERE INFO LIKE ? AND INFO NOT LIKE '%PROCESSLIST%' AND IS_USED_LOCK(?) IS NOT NULL",
+      [`%${marker}%`, marker],
+    );
+    const id = (rows as Array<{ ID: number }>)[0]?.ID;
+    if (id !== undefined) return id;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  throw new Error(`no running statement mentions ${marker}`);
+}
+
 function lockName(): string {
   return `fomo_test_${randomUUID()}`;
 }
@@ -61,6 +75,17 @@ describe("warehouse session isolation", () => {
     expect(error).toBeInstanceOf(FomoError);
     expect((error as FomoError).code).toBe("timeout:query");
     expect(await fromEveryConnection(`SELECT IS_FREE_LOCK('${name}')`)).toEqual(Array(12).fill(1));
+  });
+
+  it.each(["QUERY", "CONNECTION"])("does not reuse a session whose statement was cancelled by KILL %s", async (kill) => {
+    const name = lockName();
+    const pending = pool.query(`SELECT GET_LOCK('${name}', 100), SLEEP(0.9)`).catch((caught: unknown) => caught);
+    const threadId = await runningThreadOf(name);
+    await warehouse.admin.query(`KILL ${kill} ${threadId}`);
+    const outcome = await pending;
+    expect(outcome).toBeInstanceOf(FomoError);
+    expect(await fromEveryConnection(`SELECT IS_FREE_LOCK('${name}')`)).toEqual(Array(12).fill(1));
+    expect(await fromEveryConnection("SELECT @@sql_select_limit", 8)).toEqual(Array(8).fill(11));
   });
 
   it("forgets a LAST_INSERT_ID set by a previous request", async () => {
