@@ -36,6 +36,7 @@ export async function answerSelect(
   analysis: AnalyzedSelect,
   context: { maxRows: number; deadline: number; timeoutMs: number; tableColumns: TableColumnTypes },
 ): Promise<SelectAnswer> {
+  refuseEnginePseudoColumns(analysis, context.tableColumns);
   const doubleQuotedStrings = new Set<string>();
   const anyValueAt = new Set<number>();
   for (let attempt = 0; ; attempt++) {
@@ -74,6 +75,14 @@ async function answerOnce(
 
 function roundCell(cell: Cell, scale: number | undefined): Cell {
   return typeof cell === "number" && scale !== undefined ? roundToScale(cell, scale) : cell;
+}
+
+/** `SELECT current_user` would print DuckDB's answer ("duckdb"); a topic's column of that name is fine. */
+function refuseEnginePseudoColumns(analysis: AnalyzedSelect, tableColumns: TableColumnTypes): void {
+  for (const { name, position } of analysis.pseudoColumns) {
+    if (analysis.tableRefs.some((ref) => tableColumns(ref.name)?.has(name))) continue;
+    throw new FomoError("sandbox:forbidden_function", `${name.toUpperCase()} describes the engine, not the data: it is not available on Kafka`, position);
+  }
 }
 
 /** Adds the MySQL reading that answers DuckDB's refusal; false when there is none (or it was tried). */

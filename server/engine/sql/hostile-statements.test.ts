@@ -123,6 +123,11 @@ function hostileCorpus(dir: string, t: string): string[] {
     `SELECT * FROM pragma_platform()`,
     `SELECT * FROM which_secret('s3://x', 's3')`,
     `SELECT getenv('HOME')`,
+    `SELECT current_user`,
+    `SELECT session_user, user`,
+    `SELECT current_role`,
+    `SELECT current_catalog`,
+    `SELECT amount, current_schema FROM ${q}`,
     `SELECT amount FROM ${q} WHERE current_setting('threads') = '2'`,
     // Comments the server and a checker would read differently.
     `SELECT 1 /*! +1 */`,
@@ -187,6 +192,14 @@ describe("the read-only sandbox", () => {
     });
     await expect(engine.query("SELECT 1 /* never closed")).rejects.toMatchObject({ code: "bad_request:syntax", line: 1, column: 10 });
     await expect(engine.query("SELECT 'never closed")).rejects.toMatchObject({ code: "bad_request:syntax" });
+  });
+
+  it("lets a topic's own column named like an engine pseudo-column through", async () => {
+    const users = await kit.createTopic(1);
+    await kit.produce(users, [{ user: "ada", current_role: "analyst" }]);
+    await engine.waitForCaughtUp(20_000);
+    expect((await engine.query(`SELECT user, current_role FROM "${users}"`)).rows).toEqual([["ada", "analyst"]]);
+    await expect(engine.query(`SELECT current_user FROM "${users}"`)).rejects.toMatchObject({ code: "sandbox:forbidden_function", line: 1, column: 8 });
   });
 
   it("reads comments as MySQL does", async () => {
