@@ -63,6 +63,7 @@ export function createWarehouseReadOnlyPool(options: WarehouseReadOnlyPoolOption
     enableKeepAlive: true,
   });
   const limitedConnections = new WeakSet<object>();
+  const resetsUnderWay = new Set<Promise<void>>();
   let serverInfo: Promise<WarehouseServerInfo> | undefined;
   let closed = false;
 
@@ -98,15 +99,21 @@ export function createWarehouseReadOnlyPool(options: WarehouseReadOnlyPoolOption
   /**
    * Returns a connection to the pool clean, or not at all. Runs whether the statement succeeded,
    * failed or hit the time limit (a timed-out `SELECT GET_LOCK('x', 1), SLEEP(60)` still holds its
-   * lock); a session that cannot be reset is closed, which also ends whatever it held.
+   * lock); a session that cannot be reset is closed, which also ends whatever it held. The caller
+   * does not wait for it: the connection is out of the pool until it is clean, so the next request
+   * gets another one or waits for this one, and close() waits for the resets under way.
    */
-  async function recycle(connection: PoolConnection): Promise<void> {
-    try {
-      await resetSession(connection, await limitsSql(connection));
-      connection.release();
-    } catch {
-      connection.destroy();
-    }
+  function recycle(connection: PoolConnection): void {
+    const reset = (async () => {
+      try {
+        await resetSession(connection, await limitsSql(connection));
+        connection.release();
+      } catch {
+        connection.destroy();
+      }
+    })();
+    resetsUnderWay.add(reset);
+    void reset.finally(() => resetsUnderWay.delete(reset));
   }
 
   async function withConnection<T>(sql: string, work: (connection: PoolConnection) => Promise<T>): Promise<T> {
@@ -118,13 +125,13 @@ export function createWarehouseReadOnlyPool(options: WarehouseReadOnlyPoolOption
     }
     try {
       const result = await work(connection);
-      await recycle(connection);
+      recycle(connection);
       return result;
     } catch (error) {
       // A client-side timeout leaves the protocol mid-result and a fatal error leaves no session: neither can be reset.
       const driverError = error as { code?: string; fatal?: boolean };
       if (driverError.fatal || driverError.code === "PROTOCOL_SEQUENCE_TIMEOUT") connection.destroy();
-      else await recycle(connection);
+      else recycle(connection);
       throw wrap(error, sql);
     }
   }
@@ -172,6 +179,7 @@ export function createWarehouseReadOnlyPool(options: WarehouseReadOnlyPoolOption
     async close() {
       if (closed) return;
       closed = true;
+      await Promise.all(resetsUnderWay);
       await pool.end();
     },
   };
