@@ -1,19 +1,12 @@
 import { defineConfig } from "@playwright/test";
-import { parseConfig } from "./server/config";
+import { e2eStackConfig, E2E_STACK_ENV } from "./e2e/stack-env";
 
 /**
  * End-to-end tests against the real stack in test mode (its own broker, warehouse and ports), driven
  * in Debian's Chromium. The stack is started once by `webServer` and stopped with SIGTERM.
  */
-const stackEnv = {
-  FOMO_PROFILE: "test",
-  STACK_DIR: ".stack-e2e",
-  // Short flushes so the warehouse fills within seconds and the pipeline stop is visible quickly.
-  CONNECTOR_FLUSH_INTERVAL_MS: "3000",
-  // Nothing may phone home during a test run (Next's telemetry included).
-  NEXT_TELEMETRY_DISABLED: "1",
-};
-const config = parseConfig({ ...process.env, ...stackEnv });
+const stackEnv = E2E_STACK_ENV;
+const config = e2eStackConfig();
 
 export default defineConfig({
   testDir: "./e2e",

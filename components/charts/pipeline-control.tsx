@@ -3,19 +3,32 @@
 import { useState } from "react";
 import { controlPipeline } from "@/lib/client/api-client";
 import { formatNumber } from "@/lib/client/format";
-import { metricOf, numberMetric, useStackStatus } from "@/lib/client/use-stack-status";
+import { localTime, metricOf, useStackStatus } from "@/lib/client/use-stack-status";
+import { derivePipelineState, type PipelineState } from "@/lib/status/pipeline-state";
+import { describePipelineState } from "@/lib/status/pipeline-wording";
+import { PipelineStatusBanner } from "@/components/status/pipeline-status-banner";
 import { Button } from "@/components/ui/button";
 
-/** Stop or restart the sink connector: the warehouse freezes while Kafka keeps going. */
+/** What the pipeline says once the connector loads again: running, unless nothing arrives to load. */
+function restarted(state: PipelineState): PipelineState {
+  return { ...state, state: state.generatorPaused ? "generator_paused" : "running", restartsAt: null };
+}
+
+/** Stop or restart the sink connector: the warehouse freezes while Kafka keeps going (unless the generator is paused). */
 export function PipelineControl() {
-  const { status } = useStackStatus(2000);
+  const { status, pipeline: reported } = useStackStatus(2000);
   const [pending, setPending] = useState<"stop" | "start" | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [override, setOverride] = useState<boolean | null>(null);
-  const reported = metricOf(status, "connector", "running");
-  const running = override ?? (typeof reported === "boolean" ? reported : true);
-  const lag = numberMetric(status, "connector", "lagMessages");
-  const restartsAt = metricOf(status, "connector", "restartsAt");
+  // From the connector itself: the banner may lead with a broker that is down while the pipeline is stopped.
+  const stopped = override === null ? metricOf(status, "connector", "running") === false : !override;
+  // Right after a click, say what was asked for until the status poll has seen it.
+  const pipeline =
+    override === false && reported.state !== "stopped"
+      ? describePipelineState({ ...derivePipelineState(status), state: "stopped", restartsAt: null }, localTime)
+      : override === true && reported.state === "stopped"
+        ? describePipelineState(restarted(derivePipelineState(status)), localTime)
+        : reported;
 
   const act = async (action: "stop" | "start") => {
     setPending(action);
@@ -30,41 +43,21 @@ export function PipelineControl() {
   };
 
   return (
-    <section
-      aria-label="Pipeline control"
-      className={`flex flex-wrap items-center gap-4 rounded-2xl border p-4 ${running ? "border-line bg-surface" : "border-bad/50 bg-bad/5"}`}
-      data-testid="pipeline-control"
-      data-running={running}
+    <PipelineStatusBanner
+      pipeline={pipeline}
+      label="Pipeline control"
+      aside={pipeline.lagMessages !== null && pipeline.state !== "catching_up" && <span className="ml-2 tabular">Lag: {formatNumber(pipeline.lagMessages)} messages.</span>}
     >
-      <div className="flex items-center gap-3">
-        <span className={`h-3 w-3 rounded-full ${running ? "animate-pulse bg-ok" : "bg-bad"}`} aria-hidden="true" />
-        <div>
-          <p className="font-semibold" role="status" data-testid="pipeline-state">{running ? "Pipeline running" : "Pipeline stopped"}</p>
-          <p className="text-sm text-muted">
-            {running
-              ? "The connector copies purchases into the warehouse in batches."
-              : "The warehouse is frozen. Kafka, and every Kafka query, stays live."}
-            {!running && typeof restartsAt === "string" && (
-              <span className="ml-2" data-testid="pipeline-restarts-at">
-                Restarts on its own at {new Date(restartsAt).toLocaleTimeString()}.
-              </span>
-            )}
-            {lag !== null && <span className="ml-2 tabular">Lag: {formatNumber(lag)} messages.</span>}
-          </p>
-        </div>
-      </div>
-      <div className="ml-auto flex items-center gap-2">
-        {error && <p role="alert" className="max-w-md text-sm text-bad">{error}</p>}
-        {running ? (
-          <Button tone="danger" onClick={() => act("stop")} disabled={pending !== null} data-testid="stop-pipeline">
-            {pending === "stop" ? "Stopping…" : "Stop the pipeline"}
-          </Button>
-        ) : (
-          <Button tone="primary" onClick={() => act("start")} disabled={pending !== null} data-testid="start-pipeline">
-            {pending === "start" ? "Restarting…" : "Restart the pipeline"}
-          </Button>
-        )}
-      </div>
-    </section>
+      {error && <p role="alert" className="max-w-md text-sm text-bad">{error}</p>}
+      {stopped ? (
+        <Button tone="primary" onClick={() => act("start")} disabled={pending !== null} data-testid="start-pipeline">
+          {pending === "start" ? "Restarting…" : "Restart the pipeline"}
+        </Button>
+      ) : (
+        <Button tone="danger" onClick={() => act("stop")} disabled={pending !== null} data-testid="stop-pipeline">
+          {pending === "stop" ? "Stopping…" : "Stop the pipeline"}
+        </Button>
+      )}
+    </PipelineStatusBanner>
   );
 }

@@ -2,7 +2,8 @@
 
 import Link from "next/link";
 import { formatAge, formatNumber } from "@/lib/client/format";
-import { metricOf, numberMetric, useStackStatus } from "@/lib/client/use-stack-status";
+import { numberMetric, useStackStatus } from "@/lib/client/use-stack-status";
+import type { PipelineSummary } from "@/lib/api/status";
 
 interface BoxProps {
   x: number;
@@ -11,7 +12,7 @@ interface BoxProps {
   h: number;
   title: string;
   subtitle: string;
-  tone: "kafka" | "warehouse" | "neutral";
+  tone: "kafka" | "warehouse" | "neutral" | "bad";
   lines?: string[];
   testId?: string;
 }
@@ -20,7 +21,19 @@ const toneStyle = {
   kafka: { stroke: "var(--kf)", fill: "var(--kf-soft)", title: "var(--fg)" },
   warehouse: { stroke: "var(--wh)", fill: "var(--wh-soft)", title: "var(--fg)" },
   neutral: { stroke: "var(--line-strong)", fill: "var(--surface)", title: "var(--fg)" },
+  bad: { stroke: "var(--bad)", fill: "color-mix(in srgb, var(--bad) 9%, var(--surface))", title: "var(--fg)" },
 };
+
+type FlowTone = "kafka" | "warehouse" | "ops" | "bad";
+const FLOW_COLOR: Record<FlowTone, string> = { kafka: "var(--kf)", warehouse: "var(--wh)", ops: "var(--faint)", bad: "var(--bad)" };
+
+/** A box's subtitle while its service is not well, in capitals so it reads at projector distance. */
+function troubleOf(pipeline: PipelineSummary, service: string): string | undefined {
+  if (pipeline.service !== service) return undefined;
+  if (pipeline.state === "restarting") return "RESTARTING…";
+  if (pipeline.state === "service_down") return "DOWN";
+  return undefined;
+}
 
 function Box({ x, y, w, h, title, subtitle, tone, lines = [], testId }: BoxProps) {
   const style = toneStyle[tone];
@@ -38,7 +51,7 @@ function Box({ x, y, w, h, title, subtitle, tone, lines = [], testId }: BoxProps
 
 interface FlowProps {
   d: string;
-  tone: "kafka" | "warehouse" | "ops";
+  tone: FlowTone;
   label?: string;
   labelX: number;
   labelY: number;
@@ -47,7 +60,7 @@ interface FlowProps {
 }
 
 function Flow({ d, tone, label, labelX, labelY, frozen, testId }: FlowProps) {
-  const color = tone === "kafka" ? "var(--kf)" : tone === "warehouse" ? "var(--wh)" : "var(--faint)";
+  const color = FLOW_COLOR[tone];
   return (
     <g>
       <path d={d} fill="none" stroke={color} strokeWidth={tone === "ops" ? 1.5 : 3} className={`flow-line ${frozen ? "frozen" : ""}`} markerEnd={`url(#arrow-${tone})`} opacity={frozen ? 0.45 : 1} />
@@ -65,7 +78,7 @@ const n = (value: number | null, suffix = "") => (value === null ? "…" : `${fo
 
 /** Kafka feeds the warehouse through a connector (slate) and the analyst directly through the engine (orange). */
 export function ArchitectureDiagram() {
-  const { status, error, kafkaRate } = useStackStatus(2000);
+  const { status, error, kafkaRate, pipeline } = useStackStatus(2000);
   const purchases = numberMetric(status, "kafka", "messages.purchases");
   const requests = numberMetric(status, "kafka", "messages.requestlog");
   const flushIntervalMs = numberMetric(status, "connector", "flushIntervalMs");
@@ -73,8 +86,14 @@ export function ArchitectureDiagram() {
   const lagSeconds = numberMetric(status, "connector", "lagSeconds");
   const freshnessMs = numberMetric(status, "engine", "freshnessMs");
   const ingested = numberMetric(status, "engine", "ingestedMessages");
-  const connectorRunning = metricOf(status, "connector", "running") !== false;
   const warehouseRows = numberMetric(status, "warehouse", "rows.purchases");
+  const failing = pipeline.state === "failing";
+  const connectorTrouble = pipeline.state === "stopped" ? "STOPPED" : failing ? "FAILING: no batch loads" : troubleOf(pipeline, "connector");
+  // The warehouse path is frozen whenever nothing reaches the warehouse, whatever the reason.
+  const loadingFrozen = connectorTrouble !== undefined || troubleOf(pipeline, "warehouse") !== undefined || troubleOf(pipeline, "kafka") !== undefined;
+  const lagLabel = lagMessages === null ? undefined : `${failing ? "flush failing · " : ""}lag ${formatNumber(lagMessages)} msgs${lagSeconds !== null ? ` · ${Math.round(lagSeconds)} s` : ""}`;
+  const rateLabel = pipeline.generatorPaused ? "generator paused" : kafkaRate === null ? undefined : `${formatNumber(Math.round(kafkaRate))} msg/s`;
+  const headlineTone = pipeline.tone === "bad" ? "text-bad" : pipeline.tone === "warn" ? "text-warn" : "text-fg";
 
   return (
     <figure className="rounded-2xl border border-line bg-surface p-4 shadow-sm" aria-labelledby="architecture-caption">
@@ -85,23 +104,23 @@ export function ArchitectureDiagram() {
           The Kafka SQL engine lets the analyst query every topic directly. An ops path leads to the Kafka explorer.
         </desc>
         <defs>
-          {(["kafka", "warehouse", "ops"] as const).map((tone) => (
+          {(["kafka", "warehouse", "ops", "bad"] as const).map((tone) => (
             <marker key={tone} id={`arrow-${tone}`} viewBox="0 0 10 10" refX="9" refY="5" markerWidth="4.5" markerHeight="4.5" orient="auto-start-reverse">
-              <path d="M0 0 L10 5 L0 10 z" fill={tone === "kafka" ? "var(--kf)" : tone === "warehouse" ? "var(--wh)" : "var(--faint)"} />
+              <path d="M0 0 L10 5 L0 10 z" fill={FLOW_COLOR[tone]} />
             </marker>
           ))}
         </defs>
 
-        <Box x={10} y={175} w={170} h={96} title="Shop events" subtitle="data generator" tone="neutral" lines={[]} />
-        <Box x={270} y={140} w={230} h={168} title="Kafka" subtitle="topics, 3 partitions each" tone="kafka" lines={[`purchases  ${n(purchases)}`, `requestlog ${n(requests)}`, `${n(kafkaRate, " msg/s")} in`]} testId="diagram-kafka" />
-        <Box x={590} y={22} w={210} h={96} title="Sink connector" subtitle={connectorRunning ? "batch copy, exactly once" : "STOPPED"} tone="warehouse" />
-        <Box x={870} y={22} w={190} h={96} title="Warehouse" subtitle="MySQL · purchases only" tone="warehouse" lines={[`${n(warehouseRows)} rows`]} />
-        <Box x={640} y={322} w={250} h={96} title="Kafka SQL engine" subtitle="SQL straight over topics" tone="kafka" lines={[`${n(ingested)} msgs queryable`]} />
+        <Box x={10} y={175} w={170} h={96} title="Shop events" subtitle={troubleOf(pipeline, "generator") ?? "data generator"} tone={troubleOf(pipeline, "generator") ? "bad" : "neutral"} lines={pipeline.generatorPaused ? ["PAUSED"] : []} testId="diagram-generator" />
+        <Box x={270} y={140} w={230} h={168} title="Kafka" subtitle={troubleOf(pipeline, "kafka") ?? "topics, 3 partitions each"} tone={pipeline.state === "service_down" && pipeline.service === "kafka" ? "bad" : "kafka"} lines={[`purchases  ${n(purchases)}`, `requestlog ${n(requests)}`, `${n(kafkaRate, " msg/s")} in`]} testId="diagram-kafka" />
+        <Box x={590} y={22} w={210} h={96} title="Sink connector" subtitle={connectorTrouble ?? "batch copy, exactly once"} tone={failing || pipeline.service === "connector" ? "bad" : "warehouse"} testId="diagram-connector" />
+        <Box x={870} y={22} w={190} h={96} title="Warehouse" subtitle={troubleOf(pipeline, "warehouse") ?? "MySQL · purchases only"} tone={pipeline.state === "service_down" && pipeline.service === "warehouse" ? "bad" : "warehouse"} lines={[`${n(warehouseRows)} rows`]} />
+        <Box x={640} y={322} w={250} h={96} title="Kafka SQL engine" subtitle={troubleOf(pipeline, "engine") ?? "SQL straight over topics"} tone={pipeline.state === "service_down" && pipeline.service === "engine" ? "bad" : "kafka"} lines={[`${n(ingested)} msgs queryable`]} />
         <Box x={1060} y={175} w={130} h={96} title="Analyst" subtitle="SQL" tone="neutral" />
 
-        <Flow d="M180 223 L262 223" tone="kafka" label={kafkaRate === null ? undefined : `${formatNumber(Math.round(kafkaRate))} msg/s`} labelX={186} labelY={205} testId="diagram-rate" />
-        <Flow d="M500 180 C 540 180, 540 70, 582 70" tone="warehouse" label={lagMessages === null ? undefined : `lag ${formatNumber(lagMessages)} msgs${lagSeconds !== null ? ` · ${Math.round(lagSeconds)} s` : ""}`} labelX={430} labelY={115} frozen={!connectorRunning} testId="diagram-lag" />
-        <Flow d="M800 70 L862 70" tone="warehouse" label={flushIntervalMs === null ? undefined : `batch every ${formatNumber(flushIntervalMs / 1000)} s`} labelX={772} labelY={142} frozen={!connectorRunning} testId="diagram-flush" />
+        <Flow d="M180 223 L262 223" tone="kafka" label={rateLabel} labelX={186} labelY={205} frozen={pipeline.generatorPaused} testId="diagram-rate" />
+        <Flow d="M500 180 C 540 180, 540 70, 582 70" tone={failing ? "bad" : "warehouse"} label={lagLabel} labelX={failing ? 300 : 430} labelY={115} frozen={loadingFrozen} testId="diagram-lag" />
+        <Flow d="M800 70 L862 70" tone={failing ? "bad" : "warehouse"} label={flushIntervalMs === null ? undefined : `batch every ${formatNumber(flushIntervalMs / 1000)} s`} labelX={772} labelY={142} frozen={loadingFrozen} testId="diagram-flush" />
         <Flow d="M1060 90 C 1110 90, 1125 120, 1125 167" tone="warehouse" labelX={0} labelY={0} />
         <Flow d="M500 265 C 560 265, 570 370, 632 370" tone="kafka" label={freshnessMs === null ? undefined : `fresh: ${freshnessMs < 1000 ? `${Math.round(freshnessMs)} ms` : formatAge(freshnessMs)}`} labelX={486} labelY={345} testId="diagram-freshness" />
         <Flow d="M890 370 C 1060 370, 1125 340, 1125 279" tone="kafka" labelX={0} labelY={0} />
@@ -118,10 +137,16 @@ export function ArchitectureDiagram() {
       <figcaption id="architecture-caption" className="mt-3 flex flex-wrap items-center gap-x-6 gap-y-1 text-sm text-muted">
         <span className="inline-flex items-center gap-2"><span className="h-1 w-6 rounded bg-wh" aria-hidden="true" /> The usual path: copy, then query the copy</span>
         <span className="inline-flex items-center gap-2"><span className="h-1 w-6 rounded bg-kf" aria-hidden="true" /> The FOMO path: query Kafka itself</span>
+        {status && (
+          <span className={`inline-flex max-w-full min-w-0 items-center gap-2 font-semibold ${headlineTone}`} role="status" aria-live="polite" data-testid="diagram-pipeline-state" data-state={pipeline.state} title={pipeline.headline}>
+            <span className={`h-2.5 w-2.5 shrink-0 rounded-full ${pipeline.tone === "bad" ? "bg-bad" : pipeline.tone === "warn" ? "bg-warn" : "bg-ok"}`} aria-hidden="true" />
+            <span className="truncate">{pipeline.headline}</span>
+          </span>
+        )}
         {error ? (
           <span className="text-bad" role="status">Live figures unavailable: {error.message}</span>
         ) : (
-          <span className="ml-auto text-xs text-faint" role="status">{status ? "Live figures, refreshed every 2 s" : "Waiting for live figures…"}</span>
+          <span className="ml-auto text-xs text-faint">{status ? "Live figures, refreshed every 2 s" : "Waiting for live figures…"}</span>
         )}
       </figcaption>
     </figure>

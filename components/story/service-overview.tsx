@@ -2,13 +2,18 @@
 
 import { formatNumber } from "@/lib/client/format";
 import { useStackStatus } from "@/lib/client/use-stack-status";
+import { serviceBadge } from "@/lib/status/service-badge";
 import { InlineMarkdown } from "@/components/ui/inline-markdown";
+import { PipelineStatusBanner } from "@/components/status/pipeline-status-banner";
 import { shownMetrics } from "@/components/status/service-metrics";
+import { BADGE_STYLE } from "@/components/status/badge-style";
 import { SERVICE_HINTS } from "./service-hints";
 
-/** Step 1: every service's health and figures from `/api/status`, and what to do if one is down. */
+const RESTARTING_HINT = "The demo restarts it on its own, data kept; this takes a few seconds.";
+
+/** Step 1: the pipeline's state, every service's health and figures from `/api/status`, and what to do if one is down. */
 export function ServiceOverview() {
-  const { status, error, kafkaRate } = useStackStatus(2000);
+  const { status, error, kafkaRate, pipeline } = useStackStatus(2000);
   return (
     <section aria-label="Service status" className="flex flex-col gap-3">
       {error && (
@@ -18,21 +23,25 @@ export function ServiceOverview() {
         </div>
       )}
       {!status && !error && <p className="text-sm text-muted">Checking services…</p>}
+      {status && pipeline.state !== "running" && <PipelineStatusBanner pipeline={pipeline} />}
       <ul className="grid grid-cols-2 gap-3 lg:grid-cols-3" data-testid="service-list">
         {status?.services.map((service) => {
           const hint = SERVICE_HINTS[service.name];
           const metrics = shownMetrics(service.name, service.metrics);
+          const badge = serviceBadge(service);
+          const style = BADGE_STYLE[badge.tone];
+          const whatToDo = badge.label === "restarting…" ? RESTARTING_HINT : badge.label === "failing" ? hint?.failing : badge.tone === "bad" ? hint?.fix : undefined;
           return (
-            <li key={service.name} className={`rounded-xl border bg-surface p-4 ${service.healthy ? "border-line" : "border-bad/60"}`} data-testid={`service-${service.name}`} data-healthy={service.healthy}>
+            <li key={service.name} className={`rounded-xl border bg-surface p-4 ${style.border}`} data-testid={`service-${service.name}`} data-healthy={service.healthy} data-badge={badge.label}>
               <div className="flex items-center justify-between gap-2">
                 <h2 className="font-semibold capitalize">{service.name}</h2>
-                <span className={`inline-flex items-center gap-1.5 rounded-full px-2 py-0.5 text-xs font-semibold ${service.healthy ? "bg-ok/12 text-ok" : "bg-bad/12 text-bad"}`}>
-                  <span className={`h-1.5 w-1.5 rounded-full ${service.healthy ? "bg-ok" : "bg-bad"}`} aria-hidden="true" />
-                  {service.healthy ? "healthy" : "down"}
+                <span className={`inline-flex items-center gap-1.5 rounded-full px-2 py-0.5 text-xs font-semibold ${style.pill}`} data-testid={`service-${service.name}-badge`}>
+                  <span className={`h-1.5 w-1.5 rounded-full ${style.dot}`} aria-hidden="true" />
+                  {badge.label}
                 </span>
               </div>
               <p className="mt-0.5 text-xs text-faint">{hint?.role ?? service.detail}</p>
-              <p className="mt-2 line-clamp-2 text-sm text-muted">{service.detail}</p>
+              <p className="mt-2 line-clamp-2 text-sm break-words text-muted" title={service.detail}>{service.detail}</p>
               {service.name === "kafka" && kafkaRate !== null && (
                 <p className="mt-1 text-sm text-kf tabular">{formatNumber(Math.round(kafkaRate))} messages/s arriving</p>
               )}
@@ -46,8 +55,8 @@ export function ServiceOverview() {
                   ))}
                 </dl>
               )}
-              {!service.healthy && hint && (
-                <p className="mt-3 rounded-lg bg-bad/8 p-2 text-sm"><strong>What to do: </strong><InlineMarkdown text={hint.fix} /></p>
+              {whatToDo && (
+                <p className={`mt-3 rounded-lg p-2 text-sm ${style.hint}`}><strong>What to do: </strong><InlineMarkdown text={whatToDo} /></p>
               )}
             </li>
           );

@@ -1,7 +1,8 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
-import type { ServiceStatus, StackStatus } from "@/lib/api/status";
+import type { PipelineSummary, ServiceStatus, StackStatus } from "@/lib/api/status";
+import { summarizePipeline } from "@/lib/status/pipeline-wording";
 import { fetchStatus, type ClientError } from "./api-client";
 
 export interface StackSnapshot {
@@ -12,7 +13,15 @@ export interface StackSnapshot {
   /** Rows per second the connector loaded, from the last two polls. */
   loadRate: number | null;
   updatedAt: number | null;
+  /** The pipeline's state in words, times in the visitor's local time: what every status surface shows. */
+  pipeline: PipelineSummary;
 }
+
+/** Times as the presenter's clock shows them (the API keeps ISO strings). */
+export const localTime = (iso: string): string => {
+  const at = new Date(iso);
+  return Number.isNaN(at.getTime()) ? iso : at.toLocaleTimeString();
+};
 
 export function metricOf(status: StackStatus | undefined, service: string, key: string): number | string | boolean | null | undefined {
   return status?.services.find((s) => s.name === service)?.metrics?.[key];
@@ -35,7 +44,7 @@ function kafkaTotal(status: StackStatus): number | null {
 
 /** Polls `/api/status`; rates are computed here from successive counts (the API reports totals). */
 export function useStackStatus(intervalMs = 2000): StackSnapshot {
-  const [snapshot, setSnapshot] = useState<StackSnapshot>({ status: undefined, error: undefined, kafkaRate: null, loadRate: null, updatedAt: null });
+  const [snapshot, setSnapshot] = useState<StackSnapshot>({ status: undefined, error: undefined, kafkaRate: null, loadRate: null, updatedAt: null, pipeline: summarizePipeline(undefined) });
   const previous = useRef<{ at: number; kafka: number | null; rows: number | null } | null>(null);
 
   useEffect(() => {
@@ -57,6 +66,7 @@ export function useStackStatus(intervalMs = 2000): StackSnapshot {
           kafkaRate: rate(kafka, before?.kafka) ?? current.kafkaRate,
           loadRate: rate(rows, before?.rows) ?? current.loadRate,
           updatedAt: Date.now(),
+          pipeline: summarizePipeline(outcome.value, localTime),
         }));
         previous.current = { at, kafka, rows };
       } else {

@@ -1,44 +1,21 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { spawn, type ChildProcess } from "node:child_process";
-import path from "node:path";
 import type { RowDataPacket } from "mysql2/promise";
 import { testStack } from "../stack/testing/test-stack";
 import { createGenerator } from "../generator/generator";
 import { messagesEverWritten } from "../generator/kafka-client";
 import { purchaseAt } from "../generator/dataset";
 import { createScratchSinkTargets, scratchSinkOptions, waitFor } from "./testing/scratch-pipeline";
+import { spawnSinkProcess } from "./testing/sink-process";
 
 const KILLS = 10;
 const SEED = 1277;
-const repoRoot = path.resolve(import.meta.dirname, "../..");
-const childEntry = path.join(import.meta.dirname, "testing/sink-child.ts");
 
 const cleanups: Array<() => Promise<void>> = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup().catch(() => {});
 });
 
-interface SinkProcess {
-  child: ChildProcess;
-  output: string[];
-  exited: Promise<void>;
-}
-
-function spawnSink(settings: Record<string, unknown>): SinkProcess {
-  const child = spawn(process.execPath, ["--import", "tsx", childEntry, JSON.stringify(settings)], {
-    cwd: repoRoot,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  const output: string[] = [];
-  child.stdout!.on("data", (chunk: Buffer) => output.push(...chunk.toString().split("\n").filter(Boolean)));
-  child.stderr!.on("data", (chunk: Buffer) => output.push(...chunk.toString().split("\n").filter(Boolean)));
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  cleanups.push(async () => {
-    if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
-    await exited;
-  });
-  return { child, output, exited };
-}
+const spawnSink = (settings: Record<string, unknown>) => spawnSinkProcess(settings, cleanups);
 
 describe("warehouse sink under kill -9", () => {
   it(`loads every message exactly once although it is killed -9 ${KILLS} times while the generator produces`, async () => {

@@ -63,6 +63,13 @@ const service: ChildService = {
         incarnationResetAt: status.incarnationReset?.at ?? null,
         incarnationResetReason: status.incarnationReset?.reason ?? null,
         incarnationResetRowsDeleted: status.incarnationReset?.rowsDeleted ?? null,
+        // Why loading fails (null while it works): what step 5 and step 1 show as "pipeline failing".
+        failure: status.failure,
+        failingSince: status.failingSince,
+        flushAttempts: status.flushAttempts,
+        nextRetryAt: status.nextRetryAt,
+        deadLettersPending: status.deadLettersPending,
+        deadLetterFailure: status.deadLetterFailure,
       },
     };
   },

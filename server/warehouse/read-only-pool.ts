@@ -7,13 +7,15 @@ import { mysqlErrorToFomoError } from "./mysql-error";
 import { jsonSafeRows, resultColumns } from "./mysql-result";
 import { checkReadStatement } from "./read-statement-guard";
 import { flavourOfVersion, sessionLimitsStatement, type ServerFlavour } from "./session-limits";
+import { resetSession } from "./session-reset";
 import { streamQuery } from "./stream-query";
 import { WAREHOUSE_CATALOG_SQL, catalogFromRows, type CatalogRow } from "./warehouse-catalog";
 
 /**
  * The analyst's way into the warehouse: a mysql2 pool logged in as the READ-ONLY account (its
  * grants are the real barrier), one statement per request, every session under a statement time
- * limit and a row cap, results in the same shape as the Kafka engine's.
+ * limit and a row cap, results in the same shape as the Kafka engine's. No session state outlives
+ * a request: a connection goes back to the pool only after it was reset (see session-reset.ts).
  */
 
 /** Host/port or socket, user, password and database of the read-only account. */
@@ -61,32 +63,57 @@ export function createWarehouseReadOnlyPool(options: WarehouseReadOnlyPoolOption
     enableKeepAlive: true,
   });
   const limitedConnections = new WeakSet<object>();
+  const resetsUnderWay = new Set<Promise<void>>();
   let serverInfo: Promise<WarehouseServerInfo> | undefined;
   let closed = false;
 
   const wrap = (error: unknown, sql: string) => mysqlErrorToFomoError(error, sql, statementTimeoutMs);
+
+  async function limitsSql(connection: PoolConnection): Promise<string> {
+    if (!serverInfo) {
+      serverInfo = connection.query("SELECT VERSION()").then(([rows]) => {
+        const version = String((rows as Array<Record<string, unknown>>)[0]?.["VERSION()"] ?? "");
+        return { flavour: flavourOfVersion(version), version };
+      });
+      serverInfo.catch(() => (serverInfo = undefined));
+    }
+    const { flavour } = await serverInfo;
+    return sessionLimitsStatement(flavour, { statementTimeoutMs, selectLimit: maxRows + 1 });
+  }
 
   async function acquire(): Promise<PoolConnection> {
     if (closed) throw new FomoError("unavailable:warehouse", "The warehouse pool is closed");
     const connection = await pool.getConnection();
     try {
       if (!limitedConnections.has(connection.connection)) {
-        if (!serverInfo) {
-          serverInfo = connection.query("SELECT VERSION()").then(([rows]) => {
-            const version = String((rows as Array<Record<string, unknown>>)[0]?.["VERSION()"] ?? "");
-            return { flavour: flavourOfVersion(version), version };
-          });
-          serverInfo.catch(() => (serverInfo = undefined));
-        }
-        const { flavour } = await serverInfo;
-        await connection.query(sessionLimitsStatement(flavour, { statementTimeoutMs, selectLimit: maxRows + 1 }));
+        await connection.query(await limitsSql(connection));
         limitedConnections.add(connection.connection);
       }
       return connection;
     } catch (error) {
-      connection.release();
+      connection.destroy();
       throw error;
     }
+  }
+
+  /**
+   * Returns a connection to the pool clean, or not at all. Runs whether the statement succeeded,
+   * failed or hit the time limit (a timed-out `SELECT GET_LOCK('x', 1), SLEEP(60)` still holds its
+   * lock); a session that cannot be reset is closed, which also ends whatever it held. The caller
+   * does not wait for it: the connection is out of the pool until it is clean, so the next request
+   * gets another one or waits for this one, and close() waits for the resets under way.
+   */
+  function recycle(connection: PoolConnection): void {
+    const reset = (async () => {
+      try {
+        await resetSession(connection, await limitsSql(connection));
+        connection.release();
+      } catch {
+        connection.destroy();
+      }
+    })();
+    resetsUnderWay.add(reset);
+    void reset.finally(() => resetsUnderWay.delete(reset));
   }
 
   async function withConnection<T>(sql: string, work: (connection: PoolConnection) => Promise<T>): Promise<T> {
@@ -98,13 +125,13 @@ export function createWarehouseReadOnlyPool(options: WarehouseReadOnlyPoolOption
     }
     try {
       const result = await work(connection);
-      connection.release();
+      recycle(connection);
       return result;
     } catch (error) {
-      // A timed-out or broken connection must not go back to the pool for the next analyst.
+      // A client-side timeout leaves the protocol mid-result and a fatal error leaves no session: neither can be reset.
       const driverError = error as { code?: string; fatal?: boolean };
       if (driverError.fatal || driverError.code === "PROTOCOL_SEQUENCE_TIMEOUT") connection.destroy();
-      else connection.release();
+      else recycle(connection);
       throw wrap(error, sql);
     }
   }
@@ -152,6 +179,7 @@ export function createWarehouseReadOnlyPool(options: WarehouseReadOnlyPoolOption
     async close() {
       if (closed) return;
       closed = true;
+      await Promise.all(resetsUnderWay);
       await pool.end();
     },
   };

@@ -1,4 +1,7 @@
 import { FomoError } from "../../lib/errors";
+import { refuseUnsafeComments } from "../../lib/sql/comment-rules";
+import { isSymbol, significantTokens, tokenizeMysql } from "../../lib/sql/mysql-lexer";
+import { positionOfOffset } from "../../lib/sql/sql-text-position";
 
 /**
  * Refuses anything but one read statement before it is sent to the warehouse. The read-only
@@ -51,76 +54,25 @@ export interface CheckedReadStatement {
   keyword: string;
 }
 
-function positionOf(sql: string, offset: number): { line: number; column: number } {
-  const before = sql.slice(0, offset);
-  const line = before.split("\n").length;
-  return { line, column: offset - before.lastIndexOf("\n") };
-}
-
 function refuse(code: "sandbox:forbidden_statement" | "sandbox:multiple_statements", message: string, sql: string, offset: number): never {
-  throw new FomoError(code, message, positionOf(sql, offset));
+  throw new FomoError(code, message, positionOfOffset(sql, offset));
 }
 
-/** Where a quoted string or identifier that opens at `start` ends (index after the closing quote). */
-function endOfQuoted(sql: string, start: number): number {
-  const quote = sql[start];
-  let index = start + 1;
-  while (index < sql.length) {
-    const char = sql[index];
-    if (char === "\\" && quote !== "`") {
-      index += 2;
-      continue;
-    }
-    if (char === quote) {
-      if (sql[index + 1] === quote) {
-        index += 2;
-        continue;
-      }
-      return index + 1;
-    }
-    index += 1;
-  }
-  return sql.length;
-}
-
-/** Splits MySQL text into words and symbols, skipping whitespace, comments, strings and quoted names. */
+/**
+ * The statement's words and symbols as the server reads them (the shared MySQL lexer): strings
+ * become a `'` symbol, quoted names a `` ` `` word, so neither is taken for a keyword; a word
+ * after `.` is a qualified name (`t.into`), not a keyword either.
+ */
 function tokenize(sql: string): Token[] {
-  const tokens: Token[] = [];
-  let index = 0;
-  while (index < sql.length) {
-    const char = sql[index] as string;
-    const next = sql[index + 1];
-    if (/\s/.test(char)) {
-      index += 1;
-    } else if (char === "#" || (char === "-" && next === "-" && (sql[index + 2] === undefined || /\s/.test(sql[index + 2] as string)))) {
-      const end = sql.indexOf("\n", index);
-      index = end === -1 ? sql.length : end + 1;
-    } else if (char === "/" && next === "*") {
-      // MySQL runs the text of /*! … */ and MariaDB of /*M! … */: that is code, not a comment.
-      if (sql[index + 2] === "!" || (sql[index + 2] === "M" && sql[index + 3] === "!")) {
-        refuse("sandbox:forbidden_statement", "Executable comments (/*! … */) are not allowed", sql, index);
-      }
-      const end = sql.indexOf("*/", index + 2);
-      index = end === -1 ? sql.length : end + 2;
-    } else if (char === "'" || char === '"') {
-      const end = endOfQuoted(sql, index);
-      tokens.push({ kind: "symbol", text: "'", offset: index });
-      index = end;
-    } else if (char === "`") {
-      const end = endOfQuoted(sql, index);
-      tokens.push({ kind: "word", text: "`", offset: index });
-      index = end;
-    } else if (/[A-Za-z_$@0-9]/.test(char)) {
-      let end = index + 1;
-      while (end < sql.length && /[A-Za-z_$@0-9.]/.test(sql[end] as string)) end += 1;
-      tokens.push({ kind: "word", text: sql.slice(index, end).toUpperCase(), offset: index });
-      index = end;
-    } else {
-      tokens.push({ kind: "symbol", text: char, offset: index });
-      index += 1;
-    }
-  }
-  return tokens;
+  const lexed = tokenizeMysql(sql);
+  refuseUnsafeComments(sql, lexed);
+  return significantTokens(lexed).map((token, index, all): Token => {
+    const offset = token.start;
+    if (token.kind === "string" || token.kind === "quoted") return { kind: "symbol", text: "'", offset };
+    if (token.kind === "backtick" || isSymbol(all[index - 1], ".")) return { kind: "word", text: "`", offset };
+    if (token.kind === "word" || token.kind === "number") return { kind: "word", text: token.text.toUpperCase(), offset };
+    return { kind: "symbol", text: token.text, offset };
+  });
 }
 
 /**

@@ -36,6 +36,7 @@ export async function answerSelect(
   analysis: AnalyzedSelect,
   context: { maxRows: number; deadline: number; timeoutMs: number; tableColumns: TableColumnTypes },
 ): Promise<SelectAnswer> {
+  refuseEnginePseudoColumns(analysis, context.tableColumns);
   const doubleQuotedStrings = new Set<string>();
   const anyValueAt = new Set<number>();
   for (let attempt = 0; ; attempt++) {
@@ -76,10 +77,19 @@ function roundCell(cell: Cell, scale: number | undefined): Cell {
   return typeof cell === "number" && scale !== undefined ? roundToScale(cell, scale) : cell;
 }
 
+/** `SELECT current_user` would print DuckDB's answer ("duckdb"); a topic's column of that name is fine. */
+function refuseEnginePseudoColumns(analysis: AnalyzedSelect, tableColumns: TableColumnTypes): void {
+  for (const { name, position } of analysis.pseudoColumns) {
+    if (analysis.tableRefs.some((ref) => tableColumns(ref.name)?.has(name))) continue;
+    throw new FomoError("sandbox:forbidden_function", `${name.toUpperCase()} describes the engine, not the data: it is not available on Kafka`, position);
+  }
+}
+
 /** Adds the MySQL reading that answers DuckDB's refusal; false when there is none (or it was tried). */
 function mysqlReading(error: FomoError, sql: string, readings: { doubleQuotedStrings: Set<string>; anyValueAt: Set<number> }): boolean {
   if (error.code !== "bad_request:query") return false;
-  const missing = /^Binder Error: Referenced column "((?:[^"]|"")*)" not found/u.exec(error.message)?.[1]?.replaceAll('""', '"');
+  // DuckDB prints the name between quotes without doubling the quotes inside it; without a FROM it says "was not found".
+  const missing = /^Binder Error: Referenced column "(.*)" (?:was )?not found/u.exec(error.message)?.[1];
   if (missing !== undefined) {
     if (readings.doubleQuotedStrings.has(missing) || !writtenInDoubleQuotes(sql, missing)) return false;
     readings.doubleQuotedStrings.add(missing);

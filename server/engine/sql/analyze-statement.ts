@@ -1,6 +1,6 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { FomoError } from "../../../lib/errors";
-import { ALLOWED_TABLE_FUNCTIONS, ALLOWED_TABLE_REF_TYPES, isForbiddenScalarFunction } from "./sandbox-rules";
+import { ALLOWED_TABLE_FUNCTIONS, ALLOWED_TABLE_REF_TYPES, ENGINE_PSEUDO_COLUMNS, isForbiddenScalarFunction } from "./sandbox-rules";
 import type { SqlPosition } from "./sql-position";
 import type { TranslatedSql } from "./translated-sql";
 
@@ -10,6 +10,8 @@ export interface AnalyzedSelect {
   tableRefs: { name: string; byteOffset: number | undefined }[];
   /** The outermost query node (for MySQL-style output column names). */
   root: AstNode;
+  /** Bare names DuckDB would answer itself (`current_user`…) unless a topic has such a column. */
+  pseudoColumns: { name: string; position: SqlPosition | undefined }[];
 }
 
 export type AstNode = { [key: string]: unknown };
@@ -62,13 +64,20 @@ export async function analyzeStatement(connection: DuckDBConnection, translation
   const root = statements[0]!.node;
   const cteNames = new Set<string>();
   const tableRefs: AnalyzedSelect["tableRefs"] = [];
-  visit(root, locate, cteNames, tableRefs);
-  return { tableRefs: tableRefs.filter((ref) => !cteNames.has(ref.name.toLowerCase())), root };
+  const pseudoColumns: AnalyzedSelect["pseudoColumns"] = [];
+  visit(root, locate, cteNames, tableRefs, pseudoColumns);
+  return { tableRefs: tableRefs.filter((ref) => !cteNames.has(ref.name.toLowerCase())), root, pseudoColumns };
 }
 
-function visit(value: unknown, locate: Locate, cteNames: Set<string>, tableRefs: AnalyzedSelect["tableRefs"]): void {
+function visit(
+  value: unknown,
+  locate: Locate,
+  cteNames: Set<string>,
+  tableRefs: AnalyzedSelect["tableRefs"],
+  pseudoColumns: AnalyzedSelect["pseudoColumns"],
+): void {
   if (Array.isArray(value)) {
-    for (const item of value) visit(item, locate, cteNames, tableRefs);
+    for (const item of value) visit(item, locate, cteNames, tableRefs, pseudoColumns);
     return;
   }
   if (value === null || typeof value !== "object") return;
@@ -77,7 +86,8 @@ function visit(value: unknown, locate: Locate, cteNames: Set<string>, tableRefs:
   for (const entry of cteMap ?? []) cteNames.add(entry.key.toLowerCase());
   if (isTableRef(node)) checkTableRef(node, locate, tableRefs);
   else if (node.class === "FUNCTION") checkScalarFunction(node, locate);
-  for (const key in node) visit(node[key], locate, cteNames, tableRefs);
+  else if (node.class === "COLUMN_REF") notePseudoColumn(node, locate, pseudoColumns);
+  for (const key in node) visit(node[key], locate, cteNames, tableRefs, pseudoColumns);
 }
 
 function isTableRef(node: AstNode): boolean {
@@ -125,6 +135,13 @@ function checkScalarFunction(node: AstNode, locate: Locate): void {
   if (isForbiddenScalarFunction(name) || qualified) {
     throw new FomoError("sandbox:forbidden_function", `Function ${name}() is not allowed in the read-only sandbox`, positionOf(node, locate));
   }
+}
+
+function notePseudoColumn(node: AstNode, locate: Locate, pseudoColumns: AnalyzedSelect["pseudoColumns"]): void {
+  const names = node.column_names;
+  if (!Array.isArray(names) || names.length !== 1) return;
+  const name = String(names[0]).toLowerCase();
+  if (ENGINE_PSEUDO_COLUMNS.has(name)) pseudoColumns.push({ name, position: positionOf(node, locate) });
 }
 
 function byteOffsetOf(node: AstNode): number | undefined {

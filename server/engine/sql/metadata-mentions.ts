@@ -1,5 +1,5 @@
 import { METADATA_COLUMN_NAMES } from "../store/metadata-columns";
-import { tokenizeSql } from "./sql-tokens";
+import { tokenizeMysql } from "../../../lib/sql/mysql-lexer";
 
 /**
  * Whether a statement names a metadata column (`_partition`, `_offset`, `_timestamp`, `_key`,
@@ -8,7 +8,7 @@ import { tokenizeSql } from "./sql-tokens";
  * data has, unless the statement asks for metadata by name somewhere.
  */
 export function namesMetadataColumn(sql: string): boolean {
-  return tokenizeSql(sql).some((token) => {
+  return tokenizeMysql(sql).some((token) => {
     if (token.kind === "word") return METADATA_COLUMN_NAMES.has(token.text.toLowerCase());
     if (token.kind === "quoted" || token.kind === "backtick") {
       return METADATA_COLUMN_NAMES.has(token.text.slice(1, -1).toLowerCase());

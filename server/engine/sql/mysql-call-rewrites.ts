@@ -1,7 +1,7 @@
 import { strftimeFormat } from "./mysql-date-format";
 import { duckdbStringLiteral } from "./mysql-literals";
 import { MYSQL_FUNCTION_RENAMES } from "./mysql-functions";
-import { isSymbol, isWord, type SqlToken } from "./sql-tokens";
+import { isSymbol, isWord, type SqlToken } from "../../../lib/sql/mysql-lexer";
 import { insertAt, replaceRange, type SqlEdit } from "./translated-sql";
 
 /**

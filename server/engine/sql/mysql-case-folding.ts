@@ -1,6 +1,6 @@
 import type { CaseProfile } from "../store/column-case-profile";
 import type { AstNode } from "./analyze-statement";
-import { tokenizeSql, type SqlToken } from "./sql-tokens";
+import { tokenizeMysql, type SqlToken } from "../../../lib/sql/mysql-lexer";
 import { insertAt, replaceRange, type SqlEdit, type TranslatedSql } from "./translated-sql";
 
 /** A column compared with string constants: `c = 'x'`, `'x' <> c`, `c [NOT] IN ('x', 'y')`. */
@@ -77,7 +77,7 @@ export async function foldCaseOfComparisons(
   const comparisons = stringComparisons(root).filter((comparison) => comparison.literalsAt.some((literal) => hasLetters(literal.value)));
   if (comparisons.length === 0) return translation;
   const text = translation.text;
-  const tokens = tokenizeSql(text);
+  const tokens = tokenizeMysql(text, { backslashEscapes: false });
   const charOffset = byteToCharOffsets(text);
   const tokenAt = (byteOffset: number): { token: SqlToken; index: number } | undefined => {
     const at = charOffset(byteOffset);

@@ -1,6 +1,6 @@
 import { duckdbStringLiteral } from "./mysql-literals";
 import { endsOperand } from "./mysql-operator-rewrites";
-import { isSymbol, isWord, type SqlToken } from "./sql-tokens";
+import { isSymbol, isWord, type SqlToken } from "../../../lib/sql/mysql-lexer";
 import { insertAt, replaceRange, type SqlEdit } from "./translated-sql";
 
 /**

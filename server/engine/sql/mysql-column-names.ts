@@ -1,5 +1,6 @@
 import type { AstNode } from "./analyze-statement";
-import { significantTokens, tokenizeSql, type SqlToken } from "./sql-tokens";
+import { duckdbStringLiteral } from "./mysql-literals";
+import { significantTokens, tokenizeMysql, type SqlToken } from "../../../lib/sql/mysql-lexer";
 
 /**
  * MySQL names an unaliased result column by the expression's text exactly as typed
@@ -18,14 +19,22 @@ export function mysqlColumnNames(sql: string, root: AstNode, columnCount: number
   if (!items || items.length !== expressions.length) return undefined;
   return expressions.map((expression, i) => {
     if (expression.alias || expression.class === "COLUMN_REF") return undefined;
-    return items[i];
+    return stringValueOf(items[i]!) ?? items[i];
   });
+}
+
+/** MySQL names a lone string literal (`SELECT '--'`, `SELECT "a--b"`) by its value, not its text. */
+function stringValueOf(item: string): string | undefined {
+  const tokens = significantTokens(tokenizeMysql(item));
+  const only = tokens.length === 1 ? tokens[0]! : undefined;
+  if (only?.unterminated || (only?.kind !== "string" && only?.kind !== "quoted")) return undefined;
+  return duckdbStringLiteral(only).slice(1, -1).replaceAll("''", "'");
 }
 
 const CLAUSE_ENDS = new Set(["from", "where", "group", "having", "order", "limit", "offset", "window", "qualify", "union", "intersect", "except", "into"]);
 
 function outermostSelectItems(sql: string): string[] | undefined {
-  const tokens = significantTokens(tokenizeSql(sql));
+  const tokens = significantTokens(tokenizeMysql(sql));
   let depth = 0;
   let i = 0;
   for (; i < tokens.length; i++) {

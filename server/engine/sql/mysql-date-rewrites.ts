@@ -1,5 +1,5 @@
 import { callArguments } from "./mysql-call-rewrites";
-import { isSymbol, isWord, type SqlToken } from "./sql-tokens";
+import { isSymbol, isWord, type SqlToken } from "../../../lib/sql/mysql-lexer";
 import { insertAt, replaceRange, type SqlEdit } from "./translated-sql";
 
 /**

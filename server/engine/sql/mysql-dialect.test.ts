@@ -59,7 +59,7 @@ describe("MySQL dialect translation", () => {
   });
 
   it("reads || and && as MySQL does (OR, AND), and # as a comment", () => {
-    expect(text("SELECT 1 FROM t WHERE a = 1 || b = 2 && c = 3 # why")).toBe("SELECT 1 FROM t WHERE a = 1  OR  b = 2  AND  c = 3 -- why");
+    expect(text("SELECT 1 FROM t WHERE a = 1 || b = 2 && c = 3 # why")).toBe("SELECT 1 FROM t WHERE a = 1  OR  b = 2  AND  c = 3      ");
   });
 
   it("reads a string after a select item as its alias, and nowhere else", () => {
@@ -77,9 +77,25 @@ describe("MySQL dialect translation", () => {
     expect(text("SELECT 'it\\'s', 'a\\\\b', 'x\\_y' FROM t")).toBe("SELECT 'it''s', 'a\\b', 'x\\_y' FROM t");
   });
 
-  it("leaves string literals and comments exactly as written", () => {
-    const sql = "SELECT 'a `b` LIMIT 1, 2 REGEXP', \"x\" -- `c` DIV 2 CONCAT(\nFROM t /* LIMIT 1, 2 */";
-    expect(text(sql)).toBe(sql);
+  it("leaves string literals exactly as written and blanks comments, keeping their lines", () => {
+    const sql = "SELECT 'a `b` LIMIT 1, 2 REGEXP', \"x\" -- `c` DIV 2 CONCAT(\nFROM t /* LIMIT 1,\n 2 */";
+    expect(text(sql)).toBe(`SELECT 'a \`b\` LIMIT 1, 2 REGEXP', "x" ${" ".repeat(20)}\nFROM t ${" ".repeat(11)}\n${" ".repeat(5)}`);
+  });
+
+  it("reads comments by MySQL's rules: `--` needs a space after it, `/* */` does not nest", () => {
+    expect(text("SELECT 5--2")).toBe("SELECT 5- -2");
+    expect(text("SELECT 1 ---2")).toBe("SELECT 1 - - -2");
+    expect(text("SELECT 5 -- 2")).toBe("SELECT 5     ");
+    expect(text("SELECT 1--")).toBe("SELECT 1  ");
+    expect(text("SELECT 1 /* /* */ + 1")).toBe(`SELECT 1 ${" ".repeat(8)} + 1`);
+    expect(text("SELECT '--', \"a--b\", '/*'")).toBe("SELECT '--', \"a--b\", '/*'");
+  });
+
+  it("refuses executable comments and unterminated comments", () => {
+    for (const sql of ["SELECT 1 /*! +1 */", "SELECT/*!*/1", "SELECT 1 /*!50100 +1 */", "SELECT 1 /*M! +1 */", "SELECT /*+ hint */ 1"]) {
+      expect(() => translateMysqlDialect(sql), sql).toThrow(expect.objectContaining({ code: "sandbox:executable_comment" }));
+    }
+    expect(() => translateMysqlDialect("SELECT 1\n/* open")).toThrow(expect.objectContaining({ code: "bad_request:syntax", line: 2, column: 1 }));
   });
 
   it("keeps an unterminated literal as it is, for the parser to report", () => {

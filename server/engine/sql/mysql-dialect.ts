@@ -1,15 +1,18 @@
+import { refuseUnsafeComments } from "../../../lib/sql/comment-rules";
 import { callRewrites } from "./mysql-call-rewrites";
 import { clauseRewrites } from "./mysql-clause-rewrites";
 import { dateRewrites } from "./mysql-date-rewrites";
 import { literalRewrites } from "./mysql-literals";
+import { refuseVariables } from "./mysql-variables";
 import { operatorRewrites } from "./mysql-operator-rewrites";
-import { isSymbol, significantTokens, tokenizeSql, type SqlToken } from "./sql-tokens";
+import { isSymbol, significantTokens, tokenizeMysql, type SqlToken } from "../../../lib/sql/mysql-lexer";
 import { insertAt, TranslatedSql, type SqlEdit } from "./translated-sql";
 
 /**
  * Rewrites the MySQL an analyst types into DuckDB's spelling, outside string literals and comments,
- * so the same SQL runs on both sides of the story: backtick names, MySQL string escapes, `#`
- * comments, `LIMIT o, n`, `DIV`, `REGEXP`/`RLIKE`, case-insensitive `LIKE`, `||`/`&&`,
+ * so the same SQL runs on both sides of the story: backtick names, MySQL string escapes, comments
+ * (blanked: DuckDB reads `--x` and nested block comments otherwise than MySQL), `5--2` (5 - -2),
+ * `LIMIT o, n`, `DIV`, `REGEXP`/`RLIKE`, case-insensitive `LIKE`, `||`/`&&`,
  * `GROUP BY … WITH ROLLUP`, `GROUP_CONCAT(… SEPARATOR s)`, `POSITION(a IN b)`, `CONVERT`,
  * `TIMESTAMPDIFF`, MySQL cast types, and calls of functions whose DuckDB namesake means something
  * else (renamed to the engine's `mysql_*` macros, see mysql-functions.ts). Anything else is left
@@ -17,7 +20,9 @@ import { insertAt, TranslatedSql, type SqlEdit } from "./translated-sql";
  * character back to the original text, so error positions point at what the user typed.
  */
 export function translateMysqlDialect(sql: string, options: MysqlTranslationOptions = {}): TranslatedSql {
-  const tokens = tokenizeSql(sql);
+  const tokens = tokenizeMysql(sql);
+  refuseUnsafeComments(sql, tokens);
+  refuseVariables(sql, tokens);
   const code = significantTokens(tokens);
   const structural = [
     ...clauseRewrites(code),

@@ -1,20 +1,25 @@
-import type { SqlToken } from "./sql-tokens";
-import { replaceRange, type SqlEdit } from "./translated-sql";
+import { isSymbol, type SqlToken } from "../../../lib/sql/mysql-lexer";
+import { insertAt, replaceRange, type SqlEdit } from "./translated-sql";
 
 /**
- * Token-level spellings: MySQL's backtick names, backslash escapes in strings and `#` comments
- * become DuckDB's double-quoted names, standard strings and `--` comments; the double-quoted texts
- * listed in `doubleQuotedStrings` become strings.
+ * Token-level spellings: MySQL's backtick names and backslash escapes in strings become DuckDB's
+ * double-quoted names and standard strings; the double-quoted texts listed in `doubleQuotedStrings`
+ * become strings. Comments become blanks of the same length (lines kept, so positions still map):
+ * DuckDB would read `--x` as a comment and nest `/* /* *\/`, where MySQL does neither. Two minus
+ * signs that touch (`5--2`, MySQL's 5 - -2) get a space, or DuckDB would read a comment.
  */
 export function literalRewrites(tokens: SqlToken[], doubleQuotedStrings: ReadonlySet<string> = new Set()): SqlEdit[] {
   const edits: SqlEdit[] = [];
+  tokens.forEach((token, index) => {
+    if (isSymbol(token, "-") && isSymbol(tokens[index + 1], "-")) edits.push(insertAt(token.end, " "));
+  });
   for (const token of tokens) {
     if (token.kind === "quoted" && doubleQuotedStrings.has(duckdbStringLiteral(token).slice(1, -1).replaceAll("''", "'"))) {
       edits.push(replaceRange(token.start, token.end, duckdbStringLiteral(token)));
     }
     if (token.kind === "backtick") edits.push(replaceRange(token.start, token.end, backtickToDoubleQuote(token.text)));
     else if (token.kind === "string" && token.text.includes("\\")) edits.push(replaceRange(token.start, token.end, duckdbStringLiteral(token)));
-    else if (token.kind === "comment" && token.text.startsWith("#")) edits.push(replaceRange(token.start, token.end, `--${token.text.slice(1)}`));
+    else if (token.kind === "comment") edits.push(replaceRange(token.start, token.end, token.text.replace(/[^\n]/gu, " ")));
   }
   return edits;
 }

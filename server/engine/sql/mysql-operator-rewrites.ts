@@ -1,4 +1,4 @@
-import { isSymbol, isWord, type SqlToken } from "./sql-tokens";
+import { isSymbol, isWord, type SqlToken } from "../../../lib/sql/mysql-lexer";
 import { replaceRange, type SqlEdit } from "./translated-sql";
 
 /**

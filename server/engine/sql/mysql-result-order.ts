@@ -1,6 +1,6 @@
 import { DuckDBTypeId, type DuckDBConnection } from "@duckdb/node-api";
 import type { AstNode } from "./analyze-statement";
-import { isSymbol, isWord, significantTokens, tokenizeSql, type SqlToken } from "./sql-tokens";
+import { isSymbol, isWord, significantTokens, tokenizeMysql, type SqlToken } from "../../../lib/sql/mysql-lexer";
 import { insertAt, type TranslatedSql } from "./translated-sql";
 
 /**
@@ -25,7 +25,7 @@ export async function withMysqlResultOrder(
   /** Whether a column of the tables read is a string (for a grouping key that is not a result column). */
   sourceColumnIsString: (name: string) => boolean,
 ): Promise<TranslatedSql> {
-  const tokens = significantTokens(tokenizeSql(translation.text));
+  const tokens = significantTokens(tokenizeMysql(translation.text, { backslashEscapes: false }));
   const explicit = explicitOrderItems(root, translation.text, tokens);
   const ordered = Array.isArray(root.modifiers) && (root.modifiers as AstNode[]).some((modifier) => modifier.type === "ORDER_MODIFIER");
   // `GROUP BY … ORDER BY NULL` (MySQL's way to skip the sort) has an ORDER BY: no implicit one.

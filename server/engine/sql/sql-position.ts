@@ -1,21 +1,14 @@
+import { positionOfOffset, type SqlPosition } from "../../../lib/sql/sql-text-position";
+
 /**
  * Positions in SQL text. DuckDB reports byte offsets into the UTF-8 text; the editor wants 1-based
  * line and column (in characters) of the text the user typed.
  */
-export interface SqlPosition {
-  line: number;
-  column: number;
-}
+export { positionOfOffset, type SqlPosition };
 
 export function positionOfByteOffset(sql: string, byteOffset: number): SqlPosition {
   const prefix = Buffer.from(sql, "utf8").subarray(0, Math.max(0, byteOffset)).toString("utf8");
   return positionOfOffset(sql, prefix.length);
-}
-
-/** The position of the character at `offset` (a JavaScript string index). */
-export function positionOfOffset(sql: string, offset: number): SqlPosition {
-  const lines = sql.slice(0, Math.max(0, offset)).split("\n");
-  return { line: lines.length, column: [...lines[lines.length - 1]!].length + 1 };
 }
 
 /**

@@ -253,4 +253,21 @@ export const MYSQL_DIALECT_QUERIES: EqualityQuery[] = [
     sql: "SELECT customerid, COUNT(*) AS n FROM {R} WHERE useragent = 'MOZILLA/5.0 (MACINTOSH; INTEL MAC OS X 10_15_7) APPLEWEBKIT/605.1.15 (KHTML, LIKE GECKO) VERSION/18.3.1 SAFARI/605.1.15' AND customerid IN ('CU-1277', 'cu-1001') GROUP BY customerid ORDER BY customerid",
     ordered: true,
   },
+  // Comments and quotes read by MySQL's rules (lib/sql/mysql-lexer.ts) on both sides.
+  { name: "5--2 is 5 - -2: -- needs a space after it", sql: "SELECT 5--2 AS a", ordered: false },
+  { name: "5 -- 2 is 5 and a comment", sql: "SELECT 5 -- 2", ordered: false },
+  { name: "a block comment between operands", sql: "SELECT 1 /* c */ + 1", ordered: false },
+  { name: "-- inside a string is text", sql: "SELECT '--'", ordered: false },
+  { name: "a double-quoted string is a string, -- inside it is text", sql: 'SELECT "a--b"', ordered: false },
+  { name: "# comments to the end of the line", sql: "SELECT 1 # c", ordered: false },
+  {
+    name: "comments and minus signs over a table",
+    sql: "SELECT customerid, COUNT(*)--1 AS n1, COUNT(*) /* /* */ + 1 AS n2, COUNT(*) ---1 AS n3 -- the end\nFROM {P} # by customer\nWHERE customerid IN ('CU-1277', 'CU-1001') GROUP BY customerid ORDER BY customerid",
+    ordered: true,
+  },
+  {
+    name: "escaped quotes and comment markers inside strings",
+    sql: "SELECT 'it\\'s -- no comment' AS a, 'a''b /* no */' AS b, \"say \"\"#hi\"\"\" AS c, COUNT(*) AS n FROM {P} WHERE customerid = 'CU-1277'",
+    ordered: false,
+  },
 ];

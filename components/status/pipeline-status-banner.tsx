@@ -1,0 +1,46 @@
+import type { ReactNode } from "react";
+import type { PipelineSummary } from "@/lib/api/status";
+import type { PipelineTone } from "@/lib/status/pipeline-wording";
+
+/** Each tone has a colour and a glyph of its own, so the state never rests on colour alone. */
+const TONE_STYLE: Record<PipelineTone, { box: string; mark: string; glyph: string }> = {
+  ok: { box: "border-line bg-surface", mark: "bg-ok text-white dark:text-slate-950", glyph: "✓" },
+  warn: { box: "border-warn/50 bg-warn/8", mark: "bg-warn text-white dark:text-slate-950", glyph: "!" },
+  bad: { box: "border-bad/60 bg-bad/8", mark: "bg-bad text-white dark:text-slate-950", glyph: "✕" },
+};
+
+/**
+ * The pipeline's state as one banner (step 5, step 1, the home page): a headline that screen
+ * readers announce when it changes, a sentence on what it means, and room for controls.
+ */
+export function PipelineStatusBanner({ pipeline, label = "Pipeline status", children, aside }: { pipeline: PipelineSummary; label?: string; children?: ReactNode; aside?: ReactNode }) {
+  const style = TONE_STYLE[pipeline.tone];
+  return (
+    <section
+      aria-label={label}
+      className={`flex flex-wrap items-center gap-x-4 gap-y-2 rounded-2xl border p-4 ${style.box}`}
+      data-testid="pipeline-banner"
+      data-state={pipeline.state}
+      data-tone={pipeline.tone}
+    >
+      <div className="flex min-w-0 flex-1 basis-[28rem] items-start gap-3">
+        <span
+          className={`mt-0.5 inline-flex h-5 w-5 shrink-0 items-center justify-center rounded-full text-xs font-bold ${style.mark} ${pipeline.tone === "ok" ? "animate-pulse" : ""}`}
+          aria-hidden="true"
+        >
+          {style.glyph}
+        </span>
+        <div className="min-w-0">
+          <p className="line-clamp-2 font-semibold break-words" role="status" aria-live="polite" aria-atomic="true" title={pipeline.headline} data-testid="pipeline-state">
+            {pipeline.headline}
+          </p>
+          <p className="text-sm text-muted" data-testid="pipeline-detail">
+            {pipeline.detail}
+            {aside}
+          </p>
+        </div>
+      </div>
+      {children && <div className="ml-auto flex items-center gap-2">{children}</div>}
+    </section>
+  );
+}

@@ -1,0 +1,19 @@
+import { parseConfig, type FomoConfig } from "../server/config";
+
+/**
+ * The environment the e2e stack runs with (test profile, its own dir): shared by the Playwright
+ * config that starts it and the specs that reach into it (warehouse grants, the control API).
+ * Ports still come from the caller's environment (KAFKA_PORT, WAREHOUSE_PORT, CONTROL_PORT, …).
+ */
+export const E2E_STACK_ENV = {
+  FOMO_PROFILE: "test",
+  STACK_DIR: ".stack-e2e",
+  // Short flushes so the warehouse fills within seconds and the pipeline stop is visible quickly.
+  CONNECTOR_FLUSH_INTERVAL_MS: "3000",
+  // Nothing may phone home during a test run (Next's telemetry included).
+  NEXT_TELEMETRY_DISABLED: "1",
+};
+
+export function e2eStackConfig(): FomoConfig {
+  return parseConfig({ ...process.env, ...E2E_STACK_ENV });
+}
