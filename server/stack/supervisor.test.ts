@@ -1,89 +1,18 @@
-import fs from "node:fs";
 import net from "node:net";
-import os from "node:os";
-import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { z } from "zod";
 import { childEnvironment } from "../config";
-import { kafkaPaths } from "./kafka/kafka-paths";
-import { isAlive, killStaleProcesses, readPidRecords, type PidRecord } from "./process/pid-files";
-import { freePort } from "./testing/free-port";
-import { runDemoCli, type DemoCliRun } from "./testing/run-demo-cli";
+import { isAlive, readPidRecords, type PidRecord } from "./process/pid-files";
+import { runDemoCli } from "./testing/run-demo-cli";
+import { ownPorts, serviceStatus, SupervisedStacks, waitFor } from "./testing/supervised-stack";
 import { testStack } from "./testing/test-stack";
 
 const stack = testStack();
-const tempDirs: string[] = [];
-const runs: DemoCliRun[] = [];
+const stacks = new SupervisedStacks();
+const start = (env: Record<string, string | undefined>) => stacks.start(env);
+const tempStackDir = () => stacks.tempStackDir();
+const stackDirWithSharedJars = () => stacks.stackDirWithSharedJars();
 
-function tempStackDir(): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "fomo-supervisor-test-"));
-  tempDirs.push(dir);
-  return dir;
-}
-
-afterAll(async () => {
-  // A test that failed half-way leaves its stack running: stop it as a user would (SIGINT), so the
-  // supervisor stops its broker and warehouse, and sweep whatever its pid files still name.
-  for (const run of runs) {
-    if (run.child.exitCode !== null) continue;
-    run.child.kill("SIGINT");
-    const stopped = await Promise.race([run.exited.then(() => true), new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 15_000))]);
-    if (!stopped) {
-      run.child.kill("SIGKILL");
-      await run.exited;
-    }
-  }
-  for (const dir of tempDirs) {
-    await killStaleProcesses(dir, () => undefined);
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
-}, 60_000);
-
-async function ownPorts() {
-  return {
-    KAFKA_PORT: String(await freePort()),
-    KAFKA_CONTROLLER_PORT: String(await freePort()),
-    WAREHOUSE_PORT: String(await freePort()),
-    CONTROL_PORT: String(await freePort()),
-    ENGINE_PORT: String(await freePort()),
-    PORT: String(await freePort()),
-  };
-}
-
-function start(env: Record<string, string | undefined>): DemoCliRun & { stackDir: string } {
-  const run = runDemoCli(childEnvironment({ FOMO_PROFILE: "test", KAFKA_BROKERS: undefined, MYSQL_URL: undefined, ...env }));
-  runs.push(run);
-  return { ...run, stackDir: env.STACK_DIR ?? "" };
-}
-
-/** A stack dir that reuses the test stack's downloaded Kafka jars instead of fetching them again. */
-function stackDirWithSharedJars(): string {
-  const stackDir = tempStackDir();
-  const sharedLibs = kafkaPaths(stack.stackDir).libs;
-  if (fs.existsSync(sharedLibs)) {
-    fs.mkdirSync(kafkaPaths(stackDir).home, { recursive: true });
-    fs.symlinkSync(sharedLibs, kafkaPaths(stackDir).libs);
-  }
-  return stackDir;
-}
-
-const serviceStatusSchema = z.object({ name: z.string(), healthy: z.boolean(), detail: z.string() });
-const controlStatusSchema = z.object({ services: z.array(serviceStatusSchema) });
-
-async function serviceStatus(controlPort: string, name: string): Promise<z.infer<typeof serviceStatusSchema> | undefined> {
-  const response = await fetch(`http://127.0.0.1:${controlPort}/status`);
-  return controlStatusSchema.parse(await response.json()).services.find((service) => service.name === name);
-}
-
-async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs: number): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe().catch(() => undefined);
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-}
+afterAll(() => stacks.cleanUp(), 60_000);
 
 describe("npm run demo (the stack supervisor)", () => {
   it("starts its own broker and warehouse, and on SIGINT stops every process it recorded within 10 s", async () => {
@@ -193,7 +122,7 @@ describe("npm run demo (the stack supervisor)", () => {
 
   it("explains its options with --help", async () => {
     const help = runDemoCli(childEnvironment({}), ["--help"]);
-    runs.push(help);
+    stacks.track(help);
     expect(await help.exited).toBe(0);
     expect(help.output()).toContain("--fresh");
   }, 60_000);

@@ -186,7 +186,7 @@ export class ChildServiceHost {
     const restartMetrics = {
       restarts: this.restarts,
       lastCrashAt: this.lastCrashAt === undefined ? null : new Date(this.lastCrashAt).toISOString(),
-      restarting: this.crashNote !== undefined || this.restoringState || (this.restarts > 0 && !this.lastStatus),
+      restarting: this.crashNote !== undefined || this.restoringState || (this.restarts > 0 && (!this.lastStatus || this.lastStatusAt < this.stateRestoredAt)),
     };
     return { ...status, metrics: { ...status.metrics, ...restartMetrics } };
   }
