@@ -1,10 +1,10 @@
-import { childEnvironment, parseConfig } from "../server/config";
 import { poisonCorpus, producePoison } from "../server/stack/testing/poison-corpus";
 import { test, expect } from "./fixtures";
 import { StoryPage } from "./pages/story-page";
+import { e2eStackConfig } from "./stack-env";
 
 /** The stack playwright.config.ts starts (test profile, .stack-e2e, ports from the environment). */
-const stackConfig = parseConfig(childEnvironment({ FOMO_PROFILE: "test", STACK_DIR: ".stack-e2e" }));
+const stackConfig = e2eStackConfig();
 
 async function readCount(text: Promise<string>): Promise<number> {
   return Number((await text).replace(/,/g, ""));

@@ -1,5 +1,6 @@
 import type { ConnectionOptions } from "mysql2";
 import type { StackStatus } from "../../lib/api/status";
+import { derivePipelineState } from "../../lib/status/pipeline-state";
 import { readCommittedTotal } from "./warehouse-ledger";
 
 /**
@@ -8,6 +9,7 @@ import { readCommittedTotal } from "./warehouse-ledger";
  * killed), and finds the moments status claimed health that was not there:
  * - the connector reported healthy while the warehouse had not advanced for longer than
  *   two flush intervals + 20 s although Kafka held more (flushes failing or stuck);
+ * - the pipeline state /api/status shows (lib/status/pipeline-state.ts) said "running" in that case;
  * - a service the suite had killed reported healthy before its new process existed.
  */
 interface Sample {
@@ -75,6 +77,7 @@ export function startStatusSampler(options: {
       let lastAdvance: { at: number; committed: number } | undefined;
       let longestStallMs = 0;
       let healthySince: number | undefined;
+      let runningSince: number | undefined;
       for (const sample of samples) {
         const time = new Date(sample.at).toISOString().slice(11, 19);
         const services = sample.status?.services ?? [];
@@ -91,6 +94,13 @@ export function startStatusSampler(options: {
         const stalledWhileHealthyMs = healthySince === undefined || !lastAdvance ? 0 : Math.min(stalledMs, sample.at - healthySince);
         if (connector?.healthy && connector.metrics?.running !== false && stalledWhileHealthyMs > stallLimitMs) {
           claim(`${time}: connector "healthy: ${connector.detail.slice(0, 120)}" while the warehouse has not advanced for ${Math.round(stalledMs / 1000)} s (Kafka ${kafkaMessages} > ${lastAdvance?.committed} loaded)`);
+        }
+        // The one-word state /api/status and every page show, derived as they derive it.
+        const pipeline = sample.status ? derivePipelineState(sample.status).state : undefined;
+        runningSince = pipeline === "running" ? (runningSince ?? sample.at) : undefined;
+        const stalledWhileRunningMs = runningSince === undefined || !lastAdvance ? 0 : Math.min(stalledMs, sample.at - runningSince);
+        if (stalledWhileRunningMs > stallLimitMs) {
+          claim(`${time}: /api/status pipeline "running" while the warehouse has not advanced for ${Math.round(stalledMs / 1000)} s (Kafka ${kafkaMessages} > ${lastAdvance?.committed} loaded)`);
         }
         for (const window of downWindows) {
           // 5 s of grace: status is sampled, not pushed.
