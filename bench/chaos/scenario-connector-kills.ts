@@ -61,7 +61,14 @@ export function connectorKills(context: ChaosContext, kills: number): Promise<Sc
     // The rows are the messages themselves: totals per customer from an independent read of Kafka.
     const kafkaTotals = new Map<string, { total: number; count: number }>();
     await readTopic(stack.brokers, "purchases", ledger.committed, (message) => {
-      const parsed = JSON.parse(message.value?.toString("utf8") ?? "{}") as { customerId: string; amount: number };
+      let parsed: { customerId?: unknown; amount?: unknown };
+      try {
+        parsed = JSON.parse(message.value?.toString("utf8") ?? "{}") as typeof parsed;
+      } catch {
+        return;
+      }
+      // Only the generator's customers: poison (CU-9xxx) of an earlier scenario is checked by its own.
+      if (typeof parsed.customerId !== "string" || !parsed.customerId.startsWith("CU-1") || typeof parsed.amount !== "number") return;
       const entry = kafkaTotals.get(parsed.customerId) ?? { total: 0, count: 0 };
       entry.total += parsed.amount;
       entry.count += 1;
