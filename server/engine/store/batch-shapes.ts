@@ -22,8 +22,9 @@ export interface BatchShapes {
 export async function readBatchShapes(connection: DuckDBConnection, knownKeys: readonly string[]): Promise<BatchShapes> {
   const types = knownKeys.length > 0 ? `CASE WHEN ok THEN json_type(v, ${pathList(knownKeys)}) END` : "NULL";
   const reader = await connection.runAndReadAll(
-    `SELECT keys, types, count(*) AS n FROM (SELECT CASE WHEN ok THEN json_keys(v) END AS keys, ${types} AS types ` +
-      `FROM (SELECT v, ${IS_OBJECT} AS ok FROM ${STAGING_TABLE})) GROUP BY ALL`,
+    // Ordered by first appearance, so new fields become columns in the order they were produced.
+    `SELECT keys, types, count(*) AS n FROM (SELECT CASE WHEN ok THEN json_keys(v) END AS keys, ${types} AS types, o ` +
+      `FROM (SELECT v, o, ${IS_OBJECT} AS ok FROM ${STAGING_TABLE})) GROUP BY keys, types ORDER BY min(o)`,
   );
   const shapes: BatchShapes = { corrupt: 0, keyLists: [], kindsByKey: new Map() };
   for (const [keys, kinds, n] of reader.getRowsJS()) {

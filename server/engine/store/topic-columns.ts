@@ -66,11 +66,10 @@ export class TopicColumns {
         seen.add(key);
         const column = columnNameOfField(key);
         const existing = this.byName.get(column);
-        if (existing) {
-          if (existing.keys.length + result.attach.filter((entry) => entry.column === column).length < MAX_KEYS_PER_COLUMN) {
-            result.attach.push({ key, column });
-          }
-        } else if (!creating.has(column) && this.byName.size + creating.size < MAX_VALUE_COLUMNS) {
+        if (existing || creating.has(column)) {
+          const spellings = (existing?.keys.length ?? 1) + result.attach.filter((entry) => entry.column === column).length;
+          if (spellings < MAX_KEYS_PER_COLUMN) result.attach.push({ key, column });
+        } else if (this.byName.size + creating.size < MAX_VALUE_COLUMNS) {
           creating.add(column);
           result.create.push({ key, column });
         }
@@ -79,8 +78,11 @@ export class TopicColumns {
     return result;
   }
 
+  /** A further spelling of a column (ignored when the column could not be created: tried again later). */
   attachKey(key: string, column: string): void {
-    this.byName.get(column)?.keys.push(key);
+    const existing = this.byName.get(column);
+    if (!existing) return;
+    existing.keys.push(key);
     this.columnOfKey.set(key, column);
     this.nullKeys.delete(key);
   }

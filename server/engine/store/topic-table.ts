@@ -111,7 +111,6 @@ export class TopicTable {
     const { attach, create } = columns.newKeys(shapes.keyLists);
     const newKinds = await readKindsOfKeys(this.connection, [...attach, ...create].map((entry) => entry.key));
     const kindsByKey = new Map([...shapes.kindsByKey, ...newKinds]);
-    for (const { key, column } of attach) columns.attachKey(key, column);
     const created = new Set<string>();
     for (const { key, column } of create) {
       const counts = newKinds.get(key);
@@ -130,6 +129,7 @@ export class TopicTable {
       columns.addColumn(key, column, newColumnTyping(type, counts));
       created.add(column);
     }
+    for (const { key, column } of attach) columns.attachKey(key, column);
 
     const extracted: ExtractedColumn[] = [];
     for (const column of columns.byName.values()) {
