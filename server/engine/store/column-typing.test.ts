@@ -89,6 +89,9 @@ describe("column types", () => {
       '{"customerId":"CU-9005","amount":1e400,"itemCode":"2"}',
       '{"customerId":"CU-9006","amount":-1e400,"itemCode":"3"}',
       '{"customerId":"CU-9007","amount":NaN,"itemCode":"4"}',
+      '{"customerId":"CU-9008","amount":Infinity,"itemCode":"5"}',
+      '{"customerId":"CU-9008","amount":-Infinity,"itemCode":"6"}',
+      '{"customerId":"CU-9009","amount":1e308,"itemCode":"7"}',
     ];
     await kit.produce(topic, [...good.slice(0, 1_000), ...poison, ...good.slice(1_000)]);
     const engine = await kit.startEngine();
@@ -96,13 +99,16 @@ describe("column types", () => {
 
     const totals = new Map<string, number>();
     for (const row of good) totals.set(row.customerId, (totals.get(row.customerId) ?? 0) + row.amount);
+    totals.set("CU-9009", 1e308);
     const expected = [...totals].sort((a, b) => b[1] - a[1]).slice(0, 3);
     const top3 = await engine.query(`SELECT customerid, sum(amount) AS total FROM "${topic}" GROUP BY customerid ORDER BY total DESC LIMIT 3`);
     expect(top3.rows.map((row) => row[0])).toEqual(expected.map(([customer]) => customer));
     top3.rows.forEach((row, index) => expect(Number(row[1])).toBeCloseTo(expected[index]![1], 6));
     const raw = await engine.query(`SELECT _misfits->>'amount' FROM "${topic}" WHERE _misfits IS NOT NULL ORDER BY itemcode`);
-    expect(raw.rows).toEqual([["1e400"], ["1e400"], ["-1e400"], ["NaN"]]);
-    expect((await engine.health()).topics[0]!.misfitsByColumn).toEqual({ amount: 4 });
+    expect(raw.rows).toEqual([["1e400"], ["1e400"], ["-1e400"], ["NaN"], ["Infinity"], ["-Infinity"]]);
+    expect((await engine.health()).topics[0]!.misfitsByColumn).toEqual({ amount: 6 });
+    // The largest finite double is a value like any other.
+    expect(singleNumber(await engine.query(`SELECT amount FROM "${topic}" WHERE customerid = 'CU-9009'`))).toBe(1e308);
   });
 
   it("a producer that switches a field to strings for good is followed, and the early misfits get their values back", async () => {

@@ -78,7 +78,8 @@ export function insertFromStagingSql(
     keysOfColumns === undefined
       ? "false"
       : `(ok AND len(list_filter(json_keys(v), key -> NOT list_contains([${keysOfColumns.map(quoteLiteral).join(", ")}]::VARCHAR[], key))) > 0)`;
-  const misfitsJson = misfits.length > 0 ? `CASE WHEN ok THEN nullif('{' || concat_ws(',', ${misfits.join(", ")}) || '}', '{}')::JSON END` : "NULL::JSON";
+  // TRY_CAST: a record DuckDB could not read back must not fail the batch (and stall the partition).
+  const misfitsJson = misfits.length > 0 ? `CASE WHEN ok THEN TRY_CAST(nullif('{' || concat_ws(',', ${misfits.join(", ")}) || '}', '{}') AS JSON) END` : "NULL::JSON";
   const targets = ["_partition", "_offset", "_timestamp", "_key", "_corrupt", "_raw", "_misfits", ...columns.map((column) => column.name)];
   const sql =
     `INSERT INTO ${table} (${targets.map(quoteIdentifier).join(", ")}) ` +
