@@ -134,14 +134,14 @@ export function ArchitectureDiagram() {
           </g>
         </Link>
       </svg>
-      <figcaption id="architecture-caption" className="mt-3 flex flex-wrap items-center gap-x-6 gap-y-1 text-sm text-muted">
-        <span className="inline-flex items-center gap-2"><span className="h-1 w-6 rounded bg-wh" aria-hidden="true" /> The usual path: copy, then query the copy</span>
-        <span className="inline-flex items-center gap-2"><span className="h-1 w-6 rounded bg-kf" aria-hidden="true" /> The FOMO path: query Kafka itself</span>
+      <figcaption id="architecture-caption" className="mt-3 flex flex-wrap items-center gap-x-6 gap-y-1 text-sm text-muted lg:flex-nowrap">
+        <span className="inline-flex shrink-0 items-center gap-2"><span className="h-1 w-6 rounded bg-wh" aria-hidden="true" /> The usual path: copy, then query the copy</span>
+        <span className="inline-flex shrink-0 items-center gap-2"><span className="h-1 w-6 rounded bg-kf" aria-hidden="true" /> The FOMO path: query Kafka itself</span>
         {error ? (
           <span className="ml-auto text-bad" role="status">Live figures unavailable: {error.message}</span>
         ) : status ? (
           // One line, so the caption never drops below a 720-pixel screen; the full text is in the title.
-          <span className={`ml-auto inline-flex max-w-full min-w-0 items-center gap-2 font-semibold lg:max-w-[48%] ${headlineTone}`} role="status" aria-live="polite" data-testid="diagram-pipeline" data-state={pipeline.state} title={pipeline.headline}>
+          <span className={`ml-auto inline-flex max-w-full min-w-0 items-center justify-end gap-2 font-semibold ${headlineTone}`} role="status" aria-live="polite" data-testid="diagram-pipeline" data-state={pipeline.state} title={pipeline.headline}>
             <span className={`h-2.5 w-2.5 shrink-0 rounded-full ${pipeline.tone === "bad" ? "bg-bad" : pipeline.tone === "warn" ? "bg-warn" : "bg-ok"}`} aria-hidden="true" />
             <span className="truncate" data-testid="diagram-pipeline-state">{pipeline.headline}</span>
             {pipeline.state === "running" && <span className="shrink-0 text-xs font-normal text-faint">· live, every 2 s</span>}
