@@ -12,7 +12,7 @@ interface PipelineField {
 }
 
 test.describe("the pipeline status tells the truth", () => {
-  test("failing flushes show 'Pipeline failing' with the cause on step 5, step 1, the diagram and /api/status, then running again", async ({ page }) => {
+  test("failing flushes show 'Pipeline failing' with the cause on step 5, step 1, the diagram, the home page and /api/status, then running again", async ({ page }) => {
     test.setTimeout(240_000);
     const story = new StoryPage(page);
     const banner = new PipelineBanner(page);
@@ -42,11 +42,19 @@ test.describe("the pipeline status tells the truth", () => {
       await expect(page.getByTestId("diagram-pipeline-state")).toHaveText(/^Pipeline failing: .*INSERT command denied/);
       await expect(page.getByTestId("diagram-connector")).toContainText("FAILING");
       await story.screenshotBothSizes("step-0-pipeline-failing");
+
+      await page.goto("/");
+      await expect(banner.headline).toHaveText(/^Pipeline failing: .*INSERT command denied/);
+      await expect(page.getByTestId("service-connector")).toHaveAttribute("data-badge", "failing");
+      await story.screenshotBothSizes("home-pipeline-failing");
     } finally {
       await restoreInsert();
     }
 
-    await expect(page.getByTestId("diagram-pipeline-state")).toHaveText("Pipeline running", { timeout: RECOVERY_MS });
+    // Still on the home page.
+    await expect(banner.headline).toHaveText("Pipeline running", { timeout: RECOVERY_MS });
+    await story.goto(0);
+    await expect(page.getByTestId("diagram-pipeline-state")).toHaveText("Pipeline running");
     await story.goto(5);
     await expect(banner.headline).toHaveText("Pipeline running", { timeout: RECOVERY_MS });
     await expect(banner.root).toHaveAttribute("data-tone", "ok");

@@ -45,7 +45,14 @@ export function SchemaBrowser({ catalog, schema, loading, error, onPreviewTable,
                   {table.columns.map((column) => (
                     <li key={column.name} className="flex justify-between gap-3 py-0.5 font-mono text-xs">
                       <span>{column.name}</span>
-                      <span className="text-faint">{column.type}</span>
+                      <span className="text-faint">
+                        {column.type}
+                        {column.misfits ? (
+                          <span className="ml-2 text-warn" title={`${formatNumber(column.misfits)} values did not fit ${column.type}: NULL here, kept in _misfits`}>
+                            {formatNumber(column.misfits)} misfit{column.misfits === 1 ? "" : "s"}
+                          </span>
+                        ) : null}
+                      </span>
                     </li>
                   ))}
                 </ul>

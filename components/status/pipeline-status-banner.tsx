@@ -13,12 +13,25 @@ const TONE_STYLE: Record<PipelineTone, { box: string; mark: string; glyph: strin
  * The pipeline's state as one banner (step 5, step 1, the home page): a headline that screen
  * readers announce when it changes, a sentence on what it means, and room for controls.
  */
-export function PipelineStatusBanner({ pipeline, label = "Pipeline status", children, aside }: { pipeline: PipelineSummary; label?: string; children?: ReactNode; aside?: ReactNode }) {
+export function PipelineStatusBanner({
+  pipeline,
+  label = "Pipeline status",
+  compact = false,
+  children,
+  aside,
+}: {
+  pipeline: PipelineSummary;
+  label?: string;
+  /** One line of detail and less padding, where the page below must stay on a 720-pixel screen. */
+  compact?: boolean;
+  children?: ReactNode;
+  aside?: ReactNode;
+}) {
   const style = TONE_STYLE[pipeline.tone];
   return (
     <section
       aria-label={label}
-      className={`flex flex-wrap items-center gap-x-4 gap-y-2 rounded-2xl border p-4 ${style.box}`}
+      className={`flex flex-wrap items-center gap-x-4 gap-y-2 rounded-2xl border ${compact ? "px-4 py-2.5" : "p-4"} ${style.box}`}
       data-testid="pipeline-banner"
       data-state={pipeline.state}
       data-tone={pipeline.tone}
@@ -31,10 +44,10 @@ export function PipelineStatusBanner({ pipeline, label = "Pipeline status", chil
           {style.glyph}
         </span>
         <div className="min-w-0">
-          <p className="line-clamp-2 font-semibold break-words" role="status" aria-live="polite" aria-atomic="true" title={pipeline.headline} data-testid="pipeline-state">
+          <p className={`${compact ? "line-clamp-1" : "line-clamp-2"} font-semibold break-words`} role="status" aria-live="polite" aria-atomic="true" title={pipeline.headline} data-testid="pipeline-state">
             {pipeline.headline}
           </p>
-          <p className="text-sm text-muted" data-testid="pipeline-detail">
+          <p className={`text-sm text-muted ${compact ? "line-clamp-1" : ""}`} title={compact ? pipeline.detail : undefined} data-testid="pipeline-detail">
             {pipeline.detail}
             {aside}
           </p>

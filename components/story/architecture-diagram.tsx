@@ -91,7 +91,7 @@ export function ArchitectureDiagram() {
   const connectorTrouble = pipeline.state === "stopped" ? "STOPPED" : failing ? "FAILING: no batch loads" : troubleOf(pipeline, "connector");
   // The warehouse path is frozen whenever nothing reaches the warehouse, whatever the reason.
   const loadingFrozen = connectorTrouble !== undefined || troubleOf(pipeline, "warehouse") !== undefined || troubleOf(pipeline, "kafka") !== undefined;
-  const lagLabel = lagMessages === null ? undefined : `${failing ? "flush failing · " : ""}lag ${formatNumber(lagMessages)} msgs${lagSeconds !== null ? ` · ${Math.round(lagSeconds)} s` : ""}`;
+  const lagLabel = lagMessages === null ? undefined : failing ? `flush failing · lag ${formatNumber(lagMessages)} msgs` : `lag ${formatNumber(lagMessages)} msgs${lagSeconds !== null ? ` · ${Math.round(lagSeconds)} s` : ""}`;
   const rateLabel = pipeline.generatorPaused ? "generator paused" : kafkaRate === null ? undefined : `${formatNumber(Math.round(kafkaRate))} msg/s`;
   const headlineTone = pipeline.tone === "bad" ? "text-bad" : pipeline.tone === "warn" ? "text-warn" : "text-fg";
 
@@ -119,7 +119,7 @@ export function ArchitectureDiagram() {
         <Box x={1060} y={175} w={130} h={96} title="Analyst" subtitle="SQL" tone="neutral" />
 
         <Flow d="M180 223 L262 223" tone="kafka" label={rateLabel} labelX={186} labelY={205} frozen={pipeline.generatorPaused} testId="diagram-rate" />
-        <Flow d="M500 180 C 540 180, 540 70, 582 70" tone={failing ? "bad" : "warehouse"} label={lagLabel} labelX={failing ? 300 : 430} labelY={115} frozen={loadingFrozen} testId="diagram-lag" />
+        <Flow d="M500 180 C 540 180, 540 70, 582 70" tone={failing ? "bad" : "warehouse"} label={lagLabel} labelX={failing ? 330 : 430} labelY={115} frozen={loadingFrozen} testId="diagram-lag" />
         <Flow d="M800 70 L862 70" tone={failing ? "bad" : "warehouse"} label={flushIntervalMs === null ? undefined : `batch every ${formatNumber(flushIntervalMs / 1000)} s`} labelX={772} labelY={142} frozen={loadingFrozen} testId="diagram-flush" />
         <Flow d="M1060 90 C 1110 90, 1125 120, 1125 167" tone="warehouse" labelX={0} labelY={0} />
         <Flow d="M500 265 C 560 265, 570 370, 632 370" tone="kafka" label={freshnessMs === null ? undefined : `fresh: ${freshnessMs < 1000 ? `${Math.round(freshnessMs)} ms` : formatAge(freshnessMs)}`} labelX={486} labelY={345} testId="diagram-freshness" />
@@ -134,19 +134,20 @@ export function ArchitectureDiagram() {
           </g>
         </Link>
       </svg>
-      <figcaption id="architecture-caption" className="mt-3 flex flex-wrap items-center gap-x-6 gap-y-1 text-sm text-muted">
-        <span className="inline-flex items-center gap-2"><span className="h-1 w-6 rounded bg-wh" aria-hidden="true" /> The usual path: copy, then query the copy</span>
-        <span className="inline-flex items-center gap-2"><span className="h-1 w-6 rounded bg-kf" aria-hidden="true" /> The FOMO path: query Kafka itself</span>
-        {status && (
-          <span className={`inline-flex max-w-full min-w-0 items-center gap-2 font-semibold ${headlineTone}`} role="status" aria-live="polite" data-testid="diagram-pipeline-state" data-state={pipeline.state} title={pipeline.headline}>
-            <span className={`h-2.5 w-2.5 shrink-0 rounded-full ${pipeline.tone === "bad" ? "bg-bad" : pipeline.tone === "warn" ? "bg-warn" : "bg-ok"}`} aria-hidden="true" />
-            <span className="truncate">{pipeline.headline}</span>
-          </span>
-        )}
+      <figcaption id="architecture-caption" className="mt-3 flex flex-wrap items-center gap-x-6 gap-y-1 text-sm text-muted lg:flex-nowrap">
+        <span className="inline-flex shrink-0 items-center gap-2"><span className="h-1 w-6 rounded bg-wh" aria-hidden="true" /> The usual path: copy, then query the copy</span>
+        <span className="inline-flex shrink-0 items-center gap-2"><span className="h-1 w-6 rounded bg-kf" aria-hidden="true" /> The FOMO path: query Kafka itself</span>
         {error ? (
-          <span className="text-bad" role="status">Live figures unavailable: {error.message}</span>
+          <span className="ml-auto text-bad" role="status">Live figures unavailable: {error.message}</span>
+        ) : status ? (
+          // One line, so the caption never drops below a 720-pixel screen; the full text is in the title.
+          <span className={`ml-auto inline-flex max-w-full min-w-0 items-center justify-end gap-2 font-semibold ${headlineTone}`} role="status" aria-live="polite" data-testid="diagram-pipeline" data-state={pipeline.state} title={pipeline.headline}>
+            <span className={`h-2.5 w-2.5 shrink-0 rounded-full ${pipeline.tone === "bad" ? "bg-bad" : pipeline.tone === "warn" ? "bg-warn" : "bg-ok"}`} aria-hidden="true" />
+            <span className="truncate" data-testid="diagram-pipeline-state">{pipeline.headline}</span>
+            {pipeline.state === "running" && <span className="shrink-0 text-xs font-normal text-faint">· live, every 2 s</span>}
+          </span>
         ) : (
-          <span className="ml-auto text-xs text-faint">{status ? "Live figures, refreshed every 2 s" : "Waiting for live figures…"}</span>
+          <span className="ml-auto text-xs text-faint">Waiting for live figures…</span>
         )}
       </figcaption>
     </figure>

@@ -23,7 +23,7 @@ export function ServiceOverview() {
         </div>
       )}
       {!status && !error && <p className="text-sm text-muted">Checking services…</p>}
-      {status && pipeline.state !== "running" && <PipelineStatusBanner pipeline={pipeline} />}
+      {status && pipeline.state !== "running" && <PipelineStatusBanner pipeline={pipeline} compact />}
       <ul className="grid grid-cols-2 gap-3 lg:grid-cols-3" data-testid="service-list">
         {status?.services.map((service) => {
           const hint = SERVICE_HINTS[service.name];

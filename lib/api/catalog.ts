@@ -1,7 +1,12 @@
 import { z } from "zod";
 import { databaseSchema } from "./query";
 
-export const catalogColumnSchema = z.object({ name: z.string(), type: z.string() });
+export const catalogColumnSchema = z.object({
+  name: z.string(),
+  type: z.string(),
+  /** Kafka only: values that did not fit this column's type (NULL in it, recorded in `_misfits`). */
+  misfits: z.number().int().nonnegative().optional(),
+});
 
 export const catalogTableSchema = z.object({
   name: z.string(),

@@ -9,11 +9,16 @@ export function engineHealth(
   options: ResolvedEngineOptions,
   gate: { busy: number; queued: number },
 ): EngineHealth {
-  const topics: TopicHealth[] = [...ingest.topics.values()].map((state) => ({
+  const topics: TopicHealth[] = [...ingest.topics.values()].map((state) => {
+    const columns = state.table.columns().filter((column) => column.misfits > 0);
+    return {
     topic: state.topic,
     hidden: isHiddenTopic(state.topic, options.dlqTopic),
     ingestedMessages: state.ingestedMessages,
     corruptMessages: state.corruptMessages,
+    misfitsByColumn: Object.fromEntries(columns.map((column) => [column.name, column.misfits])),
+    misfitValues: columns.reduce((sum, column) => sum + column.misfits, 0),
+    overflowMessages: state.overflowMessages,
     newestTimestamp: state.newestTimestampMs === null ? null : new Date(state.newestTimestampMs).toISOString(),
     partitions: state.partitions
       .filter((partition) => partition !== undefined)
@@ -24,7 +29,8 @@ export function engineHealth(
         logStartOffset: partition.logStartOffset.toString(),
         lagMessages: Math.max(0, Number(partition.highWatermark - partition.nextOffset)),
       })),
-  }));
+    };
+  });
   const newest = Math.max(...[...ingest.topics.values()].map((state) => state.newestTimestampMs ?? -Infinity));
   const sum = (pick: (topic: TopicHealth) => number) => topics.reduce((total, topic) => total + pick(topic), 0);
   return {
@@ -34,6 +40,8 @@ export function engineHealth(
     ingestedMessages: sum((topic) => topic.ingestedMessages),
     lagMessages: sum((topic) => topic.partitions.reduce((total, p) => total + p.lagMessages, 0)),
     corruptMessages: sum((topic) => topic.corruptMessages),
+    misfitValues: sum((topic) => topic.misfitValues),
+    overflowMessages: sum((topic) => topic.overflowMessages),
     freshnessMs: Number.isFinite(newest) ? Math.max(0, Date.now() - newest) : null,
     runningQueries: gate.busy,
     queuedQueries: gate.queued,

@@ -15,6 +15,11 @@ export const topicHealthSchema = z.object({
   hidden: z.boolean(),
   ingestedMessages: z.number(),
   corruptMessages: z.number(),
+  /** Values that did not fit their column (NULL there, recorded in the row's `_misfits`), per column. */
+  misfitsByColumn: z.record(z.string(), z.number()),
+  misfitValues: z.number(),
+  /** Objects with fields that are not columns (beyond the column cap, unnameable keys): kept in `_raw`. */
+  overflowMessages: z.number(),
   newestTimestamp: z.string().nullable(),
   partitions: z.array(partitionHealthSchema),
 });
@@ -26,6 +31,8 @@ export const engineHealthSchema = z.object({
   ingestedMessages: z.number(),
   lagMessages: z.number(),
   corruptMessages: z.number(),
+  misfitValues: z.number(),
+  overflowMessages: z.number(),
   /** Age of the newest ingested message (ms), null before any message. */
   freshnessMs: z.number().nullable(),
   runningQueries: z.number(),

@@ -35,6 +35,7 @@ const service: ChildService = {
         lagMessages: health.lagMessages,
         freshnessMs: health.freshnessMs,
         corruptMessages: health.corruptMessages,
+        misfitValues: health.misfitValues,
         topics,
         runningQueries: health.runningQueries,
         queuedQueries: health.queuedQueries,

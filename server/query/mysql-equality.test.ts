@@ -198,6 +198,13 @@ describe("the web query layer over both databases", () => {
     const mysqlTwo = await failureOf(runQuery({ database: "warehouse", sql: "SELECT 1; SELECT 2" }, backends));
     expect(kafkaTwo.code).toBe("sandbox:multiple_statements");
     expect(mysqlTwo.code).toBe("sandbox:multiple_statements");
+    for (const sql of ["SELECT 1 /*! +1 */", "SELECT 1 /*M!100000 +1 */", "SELECT /*+ MAX_EXECUTION_TIME(1) */ 1"]) {
+      const [kafkaComment, mysqlComment] = await Promise.all([
+        failureOf(runQuery({ database: "kafka", sql }, backends)),
+        failureOf(runQuery({ database: "warehouse", sql }, backends)),
+      ]);
+      expect([kafkaComment.code, mysqlComment.code], sql).toEqual(["sandbox:executable_comment", "sandbox:executable_comment"]);
+    }
   });
 
   it("reports a stopped engine as unavailable", async () => {

@@ -16,7 +16,7 @@ function visibleTopics(ingest: TopicIngest, options: ResolvedEngineOptions, all:
     .sort((a, b) => a.topic.localeCompare(b.topic));
 }
 
-function columnsOf(state: TopicState): { name: string; type: string }[] {
+function columnsOf(state: TopicState): { name: string; type: string; misfits?: number }[] {
   return [...state.table.columns(), ...METADATA_COLUMNS];
 }
 

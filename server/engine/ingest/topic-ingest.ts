@@ -1,13 +1,15 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
-import type { fetchV17 } from "@platformatic/kafka";
-import { StagedRows } from "../store/staged-rows";
 import { TopicTable } from "../store/topic-table";
+import { decodeFetch, fetchRequestsByLeader, type FetchedBatch, type FetchRequestTopic } from "./fetch-batches";
 import type { EngineKafkaClients } from "./kafka-clients";
 import { leanFetch, type LeanFetchResponse } from "./lean-fetch";
-import { decodeRecordBatches } from "./record-batch-decoder";
+import { OffsetWaiters, type OffsetTargets } from "./offset-waiters";
+import { isOffsetOutOfRange, resetOutOfRangePartitions } from "./partition-recovery";
 import { SerialQueue } from "./serial-queue";
-import type { PartitionState, TopicState } from "./topic-state";
+import type { TopicState } from "./topic-state";
 import { isInternalTopic } from "./topic-visibility";
+
+export type { OffsetTargets } from "./offset-waiters";
 
 export interface TopicIngestOptions {
   clients: EngineKafkaClients;
@@ -18,26 +20,7 @@ export interface TopicIngestOptions {
   log?: (message: string) => void;
 }
 
-/** Offsets a caller needs ingested: topic → partition → offset (exclusive). */
-export type OffsetTargets = Map<string, Map<number, bigint>>;
-
-type FetchRequestTopic = fetchV17.FetchRequestTopic;
-
-const PARTITION_MAX_BYTES = 8 * 1024 * 1024;
 const FETCH_MAX_BYTES = 64 * 1024 * 1024;
-const ERROR_OFFSET_OUT_OF_RANGE = 1;
-
-/** The decoded messages of one topic from one fetch, with the offsets they bring each partition to. */
-interface FetchedBatch {
-  state: TopicState;
-  rows: StagedRows;
-  advanced: [PartitionState, bigint][];
-}
-
-interface Waiter {
-  isSatisfied: () => boolean;
-  resolve: () => void;
-}
 
 /**
  * Tails every visible topic into DuckDB. One fetch loop per engine (grouped by partition leader);
@@ -47,7 +30,7 @@ interface Waiter {
 export class TopicIngest {
   readonly topics = new Map<string, TopicState>();
   private readonly writes = new SerialQueue();
-  private readonly waiters = new Set<Waiter>();
+  private readonly waiters = new OffsetWaiters(this.topics);
   private running = false;
   private loops: Promise<void>[] = [];
   private wakeFetchLoop: (() => void) | undefined;
@@ -73,32 +56,7 @@ export class TopicIngest {
 
   /** Resolves once every target offset is ingested; false when the deadline passes first. */
   waitForOffsets(targets: OffsetTargets, timeoutMs: number): Promise<boolean> {
-    const isSatisfied = () => {
-      for (const [topic, partitions] of targets) {
-        const state = this.topics.get(topic);
-        for (const [partition, offset] of partitions) {
-          const ingested = state?.partitions[partition]?.nextOffset;
-          if (ingested === undefined || ingested < offset) return false;
-        }
-      }
-      return true;
-    };
-    if (isSatisfied()) return Promise.resolve(true);
-    return new Promise((resolve) => {
-      const waiter: Waiter = {
-        isSatisfied,
-        resolve: () => {
-          clearTimeout(timer);
-          this.waiters.delete(waiter);
-          resolve(true);
-        },
-      };
-      const timer = setTimeout(() => {
-        this.waiters.delete(waiter);
-        resolve(false);
-      }, timeoutMs);
-      this.waiters.add(waiter);
-    });
+    return this.waiters.waitFor(targets, timeoutMs);
   }
 
   /** Waits until a topic the broker lists is known here (discovery runs now). */
@@ -107,7 +65,7 @@ export class TopicIngest {
   }
 
   private notifyWaiters(): void {
-    for (const waiter of this.waiters) if (waiter.isSatisfied()) waiter.resolve();
+    this.waiters.notify();
   }
 
   private log(message: string): void {
@@ -149,8 +107,17 @@ export class TopicIngest {
         if (!current) continue;
         let state = this.topics.get(topic);
         if (!state) {
-          const table = await TopicTable.create(this.options.writer, topic);
-          state = { topic, topicId: current.id, table, partitions: [], ingestedMessages: 0, corruptMessages: 0, newestTimestampMs: null };
+          const table = await TopicTable.create(this.options.writer, topic, (message) => this.log(message));
+          state = {
+            topic,
+            topicId: current.id,
+            table,
+            partitions: [],
+            ingestedMessages: 0,
+            corruptMessages: 0,
+            overflowMessages: 0,
+            newestTimestampMs: null,
+          };
           this.topics.set(topic, state);
           this.log(`tailing new topic ${topic} (${current.partitionsCount} partitions)`);
         }
@@ -183,7 +150,7 @@ export class TopicIngest {
   private async fetchLoop(): Promise<void> {
     let failures = 0;
     while (this.running) {
-      const requests = this.fetchRequestsByLeader();
+      const requests = fetchRequestsByLeader(this.topics.values());
       if (requests.size === 0) {
         await new Promise<void>((resolve) => {
           this.wakeFetchLoop = resolve;
@@ -195,7 +162,7 @@ export class TopicIngest {
       const batches: FetchedBatch[] = [];
       let failure: unknown;
       for (const result of results) {
-        if (result.status === "fulfilled") batches.push(...this.decodeFetch(result.value));
+        if (result.status === "fulfilled") batches.push(...decodeFetch(this.topics.values(), result.value));
         else failure ??= result.reason;
       }
       // DuckDB writes the previous batch while this one was fetched and decoded; then this one.
@@ -227,67 +194,14 @@ export class TopicIngest {
     return leanFetch(connection, { maxWaitMs: 200, minBytes: 1, maxBytes: FETCH_MAX_BYTES, topics });
   }
 
-  private fetchRequestsByLeader(): Map<number, FetchRequestTopic[]> {
-    const byLeader = new Map<number, Map<string, FetchRequestTopic>>();
-    for (const state of this.topics.values()) {
-      for (const partition of state.partitions) {
-        if (!partition || partition.leader < 0) continue;
-        let topics = byLeader.get(partition.leader);
-        if (!topics) byLeader.set(partition.leader, (topics = new Map()));
-        let request = topics.get(state.topicId);
-        if (!request) topics.set(state.topicId, (request = { topicId: state.topicId, partitions: [] }));
-        request.partitions.push({
-          partition: partition.partition,
-          fetchOffset: partition.fetchOffset,
-          partitionMaxBytes: PARTITION_MAX_BYTES,
-          currentLeaderEpoch: -1,
-          lastFetchedEpoch: -1,
-        });
-      }
-    }
-    return new Map([...byLeader].map(([leader, topics]) => [leader, [...topics.values()]]));
-  }
-
-  /** Decodes a fetch response into one batch per topic and moves the fetch offsets past it. */
-  private decodeFetch(response: LeanFetchResponse): FetchedBatch[] {
-    const byId = new Map([...this.topics.values()].map((state) => [state.topicId, state]));
-    const batches: FetchedBatch[] = [];
-    for (const topicResponse of response.responses) {
-      const state = byId.get(topicResponse.topicId);
-      if (!state) continue;
-      const rows = new StagedRows();
-      const advanced: [PartitionState, bigint][] = [];
-      for (const partitionResponse of topicResponse.partitions) {
-        const partition = state.partitions[partitionResponse.partitionIndex];
-        if (!partition || partitionResponse.errorCode !== 0) continue;
-        partition.highWatermark = partitionResponse.highWatermark;
-        if (partitionResponse.logStartOffset > partition.logStartOffset) partition.logStartOffset = partitionResponse.logStartOffset;
-        const index = partition.partition;
-        let next = partition.fetchOffset;
-        if (partitionResponse.records) {
-          const after = decodeRecordBatches(partitionResponse.records, Number(next), {
-            record: (offset, timestampMs, key, value) => rows.push(index, offset, timestampMs, key, value),
-          });
-          next = BigInt(after);
-        }
-        if (next < partition.logStartOffset) next = partition.logStartOffset;
-        if (next !== partition.fetchOffset) {
-          partition.fetchOffset = next;
-          advanced.push([partition, next]);
-        }
-      }
-      if (advanced.length > 0) batches.push({ state, rows, advanced });
-    }
-    return batches;
-  }
-
   private async applyBatches(batches: FetchedBatch[]): Promise<void> {
     for (const { state, rows, advanced } of batches) {
       if (this.topics.get(state.topic) !== state) continue; // deleted or re-created meanwhile
-      const { corrupt } = await state.table.append(rows);
+      const { corrupt, overflow } = await state.table.append(rows);
       for (const [partition, next] of advanced) if (next > partition.nextOffset) partition.nextOffset = next;
       state.ingestedMessages += rows.length;
       state.corruptMessages += corrupt;
+      state.overflowMessages += overflow;
       if (rows.newestTimestampMs !== null && (state.newestTimestampMs === null || rows.newestTimestampMs > state.newestTimestampMs)) {
         state.newestTimestampMs = rows.newestTimestampMs;
       }
@@ -319,46 +233,22 @@ export class TopicIngest {
   private async handleFetchError(error: unknown): Promise<void> {
     this.noteError("fetch failed", error);
     this.rewindFetchOffsets();
-    const outOfRange = hasErrorCode(error, ERROR_OFFSET_OUT_OF_RANGE);
+    const outOfRange = isOffsetOutOfRange(error);
     try {
       this.options.clients.fetcher.clearMetadata();
-      if (outOfRange) await this.resetOutOfRangePartitions();
+      if (outOfRange) {
+        await resetOutOfRangePartitions(
+          this.options.clients,
+          this.topics,
+          (work) => this.writes.run(work),
+          (state) => this.applyRetention(state),
+          (message) => this.log(message),
+        );
+      }
       else await this.discoverTopics();
     } catch (cause) {
       this.noteError("recovery after a failed fetch failed", cause);
     }
-  }
-
-  /** A fetch offset outside [logStart, HW]: retention moved past us, or the log was truncated. */
-  private async resetOutOfRangePartitions(): Promise<void> {
-    const topics = [...this.topics.keys()];
-    if (topics.length === 0) return;
-    const { offsets } = this.options.clients;
-    const [earliest, latest] = await Promise.all([
-      offsets.listOffsets({ topics, timestamp: -2n }),
-      offsets.listOffsets({ topics, timestamp: -1n }),
-    ]);
-    await this.writes.run(async () => {
-      for (const state of this.topics.values()) {
-        for (const partition of state.partitions) {
-          if (!partition) continue;
-          const start = earliest.get(state.topic)?.[partition.partition];
-          const end = latest.get(state.topic)?.[partition.partition];
-          if (start === undefined || end === undefined) continue;
-          partition.logStartOffset = start;
-          partition.highWatermark = end;
-          if (partition.nextOffset < start) partition.nextOffset = start;
-          partition.fetchOffset = partition.nextOffset;
-          if (partition.nextOffset > end) {
-            this.log(`${state.topic}/${partition.partition}: log truncated to ${end}, dropping rows beyond it`);
-            await state.table.deleteFrom(partition.partition, end);
-            partition.nextOffset = end;
-            partition.fetchOffset = end;
-          }
-        }
-        await this.applyRetention(state);
-      }
-    });
   }
 
   private noteError(context: string, error: unknown): void {
@@ -366,12 +256,6 @@ export class TopicIngest {
     if (message !== this.lastError) this.log(message);
     this.lastError = message;
   }
-}
-
-function hasErrorCode(error: unknown, code: number): boolean {
-  const nested = (error as { errors?: unknown[] } | undefined)?.errors;
-  if ((error as { apiCode?: number } | undefined)?.apiCode === code) return true;
-  return Array.isArray(nested) && nested.some((inner) => hasErrorCode(inner, code));
 }
 
 function sleep(ms: number): Promise<void> {

@@ -23,6 +23,8 @@ export interface TopicState {
   partitions: PartitionState[];
   ingestedMessages: number;
   corruptMessages: number;
+  /** Objects with fields that could not be columns (kept whole in `_raw`). */
+  overflowMessages: number;
   /** Kafka timestamp of the newest ingested message, for freshness. */
   newestTimestampMs: number | null;
 }

@@ -6,6 +6,8 @@ export const METADATA_COLUMNS = [
   { name: "_key", type: "VARCHAR" },
   { name: "_corrupt", type: "BOOLEAN" },
   { name: "_raw", type: "VARCHAR" },
+  /** Field → its value as sent, for the fields whose value did not fit their column (NULL there). */
+  { name: "_misfits", type: "JSON" },
 ] as const;
 
 export const METADATA_COLUMN_NAMES: ReadonlySet<string> = new Set(METADATA_COLUMNS.map((column) => column.name));

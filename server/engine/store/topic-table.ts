@@ -1,58 +1,61 @@
-import type { DuckDBConnection } from "@duckdb/node-api";
-import { widenColumnType, type ColumnType } from "../ingest/column-types";
-import { columnTypeOfStructure } from "./json-structure-types";
-import { INGEST_SCHEMA } from "./open-duckdb";
-import { METADATA_COLUMNS, columnNameOfField } from "./metadata-columns";
+import { DuckDBListValue, type DuckDBConnection } from "@duckdb/node-api";
+import type { ColumnType } from "../ingest/column-types";
+import { readBatchShapes, readKindsOfKeys, type BatchShapes } from "./batch-shapes";
+import { retypeColumn } from "./column-retype";
+import { applyBatchToColumn, misfitCount, newColumnTyping, typeOfMajority } from "./column-typing";
+import { insertFromStagingSql, type ExtractedColumn } from "./extract-rows-sql";
+import { METADATA_COLUMNS } from "./metadata-columns";
 import { OffsetBounds, type PartitionOffsetBounds } from "./offset-bounds";
-import { quoteIdentifier, quoteLiteral } from "./quote-identifier";
+import { INGEST_SCHEMA } from "./open-duckdb";
+import { quoteIdentifier } from "./quote-identifier";
 import type { StagedRows } from "./staged-rows";
+import { dropStagingTable, stageRows } from "./staging-table";
+import { TopicColumns } from "./topic-columns";
+
+export { MAX_RAW_CHARS } from "./extract-rows-sql";
 
 export interface ValueColumn {
   name: string;
   type: ColumnType;
+  /** Values that did not fit this column (NULL in it, recorded in `_misfits`). */
+  misfits: number;
 }
 
-/** A corrupt value keeps at most this many characters of its text in `_raw`. */
-export const MAX_RAW_CHARS = 64 * 1024;
-
-/** Kafka topic names never hold `$`, so this name cannot clash with a topic's table. */
-const STAGING_TABLE = `${INGEST_SCHEMA}.${quoteIdentifier("$staging")}`;
-
-/**
- * A row is a good message when its value is a JSON object; anything else is kept as corrupt.
- * (CASE, not AND: DuckDB evaluates both sides of AND, and json_type throws on malformed JSON.)
- */
-const IS_OBJECT = "(CASE WHEN json_valid(v) THEN json_type(v) = 'OBJECT' ELSE false END)";
+/** What one appended batch held besides good rows. */
+export interface AppendOutcome {
+  corrupt: number;
+  /** Objects with fields that are not columns (their text is kept in `_raw`). */
+  overflow: number;
+}
 
 /**
  * The internal DuckDB table of one topic (`fomo_ingest."<topic>"`): metadata columns first, then
- * one column per JSON field, added (ALTER TABLE ADD COLUMN) or widened (ALTER COLUMN TYPE) as new
- * fields or conflicting types arrive. Only the ingest connection writes to it.
+ * one column per JSON field, typed by the rule of store/column-typing.ts. Only the ingest
+ * connection writes to it.
  *
  * A batch goes through a staging table holding metadata + raw value text (appended without any
- * JSON work in JavaScript); DuckDB then infers the batch's fields (`json_structure`), the columns
- * evolve, and one `INSERT … SELECT` extracts the typed fields. Good rows keep no raw text; corrupt
- * rows (not a JSON object) keep the first 64 Ki characters in `_raw`.
+ * JSON work in JavaScript); DuckDB then reads the batch's key lists and each known key's kinds
+ * (store/batch-shapes.ts), the columns evolve, and one `INSERT … SELECT` extracts the typed fields
+ * (store/extract-rows-sql.ts). Corrupt rows (not a JSON object) keep the first 64 Ki characters in
+ * `_raw`; values that do not fit their column are NULL there and recorded in `_misfits`.
  */
 export class TopicTable {
   readonly qualifiedName: string;
-  private readonly valueColumns = new Map<string, ColumnType>();
-  /** Column → the JSON keys (as sent) that land in it, in the order they were first seen. */
-  private readonly keysOfColumn = new Map<string, string[]>();
-  private readonly knownKeys = new Set<string>();
+  private readonly valueColumns = new TopicColumns();
   /** Which offsets the table may hold, per partition (read by queries to skip the snapshot filter). */
   private readonly bounds: OffsetBounds;
 
   private constructor(
     readonly topic: string,
     private readonly connection: DuckDBConnection,
+    private readonly log: (message: string) => void,
   ) {
     this.qualifiedName = `${INGEST_SCHEMA}.${quoteIdentifier(topic)}`;
     this.bounds = new OffsetBounds(connection, topic);
   }
 
-  static async create(connection: DuckDBConnection, topic: string): Promise<TopicTable> {
-    const table = new TopicTable(topic, connection);
+  static async create(connection: DuckDBConnection, topic: string, log: (message: string) => void = () => undefined): Promise<TopicTable> {
+    const table = new TopicTable(topic, connection, log);
     const columns = METADATA_COLUMNS.map((column) => `${quoteIdentifier(column.name)} ${column.type}`).join(", ");
     await connection.run(`DROP TABLE IF EXISTS ${table.qualifiedName}`);
     await table.bounds.forget();
@@ -60,9 +63,9 @@ export class TopicTable {
     return table;
   }
 
-  /** JSON-field columns in the order they first appeared. */
+  /** JSON-field columns in the order they first appeared, with their misfit counts. */
   columns(): ValueColumn[] {
-    return [...this.valueColumns].map(([name, type]) => ({ name, type }));
+    return this.valueColumns.columns();
   }
 
   async drop(): Promise<void> {
@@ -70,19 +73,21 @@ export class TopicTable {
     await this.bounds.forget();
   }
 
-  /** Appends the rows (after evolving the columns they need); returns how many were corrupt. */
-  async append(rows: StagedRows): Promise<{ corrupt: number }> {
-    if (rows.length === 0) return { corrupt: 0 };
+  /** Appends the rows (after evolving the columns they need). */
+  async append(rows: StagedRows): Promise<AppendOutcome> {
+    if (rows.length === 0) return { corrupt: 0, overflow: 0 };
     // Committed before the rows: a query that sees the rows also sees bounds covering them.
     await this.bounds.widen(offsetRangesOf(rows));
-    await this.stage(rows);
+    await stageRows(this.connection, rows);
     try {
-      const corrupt = await this.evolveColumnsFromStaging();
-      await this.connection.run(this.insertFromStagingSql());
-      return { corrupt };
+      const shapes = await readBatchShapes(this.connection, this.valueColumns.knownKeys());
+      const extracted = await this.evolveColumns(shapes);
+      const overflow = shapes.keyLists.reduce((sum, { keys, count }) => sum + (keys.some((key) => !this.valueColumns.isKnownKey(key)) ? count : 0), 0);
+      const known = overflow > 0 ? this.valueColumns.knownKeys() : undefined;
+      await this.insert(extracted, known);
+      return { corrupt: shapes.corrupt, overflow };
     } finally {
-      // DROP, not DELETE: deleted rows of an in-memory table keep their memory until a checkpoint.
-      await this.connection.run(`DROP TABLE IF EXISTS ${STAGING_TABLE}`);
+      await dropStagingTable(this.connection);
     }
   }
 
@@ -100,106 +105,72 @@ export class TopicTable {
     await this.bounds.lowerMax(partition, endOffset - 1n);
   }
 
-  private async stage(rows: StagedRows): Promise<void> {
-    const [schema, table] = [INGEST_SCHEMA, "$staging"];
-    await this.connection.run(`CREATE OR REPLACE TABLE ${STAGING_TABLE} (p INTEGER, o DOUBLE, ts DOUBLE, k VARCHAR, v VARCHAR)`);
-    const appender = await this.connection.createAppender(table, schema);
-    try {
-      const { partitions, offsets, timestamps, keys, values } = rows;
-      for (let i = 0; i < values.length; i++) {
-        appender.appendInteger(partitions[i]!);
-        appender.appendDouble(offsets[i]!);
-        appender.appendDouble(timestamps[i]!);
-        const key = keys[i]!;
-        if (key === null) appender.appendNull();
-        else appender.appendVarchar(key);
-        appender.appendVarchar(values[i]!);
-        appender.endRow();
-      }
-      appender.flushSync();
-    } finally {
-      appender.closeSync();
-    }
-  }
-
-  /** The distinct shapes of the staged objects (usually one) → new or widened columns. */
-  private async evolveColumnsFromStaging(): Promise<number> {
-    const reader = await this.connection.runAndReadAll(
-      `SELECT CASE WHEN ${IS_OBJECT} THEN json_structure(v)::VARCHAR END AS shape, count(*) AS n FROM ${STAGING_TABLE} GROUP BY shape`,
-    );
-    let corrupt = 0;
-    const needed = new Map<string, ColumnType>();
-    for (const [shape, count] of reader.getRowsJS()) {
-      if (shape === null) {
-        corrupt += Number(count);
+  /** New keys become columns or spellings of one; each column present in the batch gets its kinds applied. */
+  private async evolveColumns(shapes: BatchShapes): Promise<ExtractedColumn[]> {
+    const columns = this.valueColumns;
+    const { attach, create } = columns.newKeys(shapes.keyLists);
+    const newKinds = await readKindsOfKeys(this.connection, [...attach, ...create].map((entry) => entry.key));
+    const kindsByKey = new Map([...shapes.kindsByKey, ...newKinds]);
+    const created = new Set<string>();
+    for (const { key, column } of create) {
+      const counts = newKinds.get(key);
+      const type = counts && typeOfMajority(counts);
+      if (!counts || !type) {
+        columns.noteNullKey(key);
         continue;
       }
-      const structure = JSON.parse(String(shape)) as Record<string, unknown>;
-      for (const key in structure) {
-        if (!isExtractableKey(key)) continue;
-        const seen = columnTypeOfStructure(structure[key]);
-        if (!seen) continue;
-        const name = columnNameOfField(key);
-        this.noteKey(name, key);
-        const known = needed.get(name) ?? this.valueColumns.get(name);
-        const type = known ? widenColumnType(known, seen) : seen;
-        if (type !== known) needed.set(name, type);
+      try {
+        await this.connection.run(`ALTER TABLE ${this.qualifiedName} ADD COLUMN ${quoteIdentifier(column)} ${type}`);
+      } catch (error) {
+        this.log(`${this.topic}: field ${JSON.stringify(key.slice(0, 80))} cannot be a column (${error instanceof Error ? error.message : String(error)})`);
+        columns.noteUnusableKey(key);
+        continue;
+      }
+      columns.addColumn(key, column, newColumnTyping(type, counts));
+      created.add(column);
+    }
+    for (const { key, column } of attach) columns.attachKey(key, column);
+
+    const extracted: ExtractedColumn[] = [];
+    for (const column of columns.byName.values()) {
+      const counts = columns.countsOf(column, kindsByKey);
+      if (!counts) continue; // absent or null in the whole batch: nothing to extract
+      if (!created.has(column.name)) {
+        const from = column.typing.type;
+        const change = applyBatchToColumn(column.typing, counts);
+        const name = quoteIdentifier(column.name);
+        if (change.kind === "widen") {
+          await this.connection.run(`ALTER TABLE ${this.qualifiedName} ALTER COLUMN ${name} SET DATA TYPE ${change.type}`);
+        } else if (change.kind === "retype") {
+          const { moved, restored } = await retypeColumn(this.connection, this.qualifiedName, column.name, { ...change, accepts: column.typing.accepts });
+          column.misfits += moved - restored;
+          this.log(`${this.topic}.${column.name}: retyped ${from} → ${change.type} (its producer switched; ${moved} values moved to _misfits, ${restored} restored)`);
+        }
+      }
+      extracted.push({ name: column.name, type: column.typing.type, keys: column.keys, accepts: column.typing.accepts, checkKinds: misfitCount(column.typing, counts) > 0 });
+    }
+    return extracted;
+  }
+
+  /** The extracting INSERT; when values may not fit, it returns each row's misfit columns to count them. */
+  private async insert(extracted: ExtractedColumn[], knownKeys: string[] | undefined): Promise<void> {
+    const { sql, returnsMisfits } = insertFromStagingSql(this.qualifiedName, extracted, knownKeys);
+    if (!returnsMisfits) {
+      await this.connection.run(sql);
+      return;
+    }
+    const result = await this.connection.stream(sql);
+    for (;;) {
+      const chunk = await result.fetchChunk();
+      if (!chunk || chunk.rowCount === 0) break;
+      for (const names of chunk.getColumnValues(0)) {
+        if (!(names instanceof DuckDBListValue)) continue;
+        for (const name of names.items) {
+          const column = this.valueColumns.byName.get(String(name));
+          if (column) column.misfits += 1;
+        }
       }
     }
-    for (const [name, type] of needed) {
-      const current = this.valueColumns.get(name);
-      if (current === type) continue;
-      const column = quoteIdentifier(name);
-      if (current === undefined) await this.connection.run(`ALTER TABLE ${this.qualifiedName} ADD COLUMN ${column} ${type}`);
-      else await this.connection.run(`ALTER TABLE ${this.qualifiedName} ALTER COLUMN ${column} SET DATA TYPE ${type}`);
-      this.valueColumns.set(name, type);
-    }
-    return corrupt;
-  }
-
-  private noteKey(column: string, key: string): void {
-    if (this.knownKeys.has(key)) return;
-    this.knownKeys.add(key);
-    const keys = this.keysOfColumn.get(column);
-    if (keys) keys.push(key);
-    else this.keysOfColumn.set(column, [key]);
-  }
-
-  /**
-   * One statement: every field extracted with a single JSON parse per row (a list of paths),
-   * cast to its column's type; keys differing only in case share a column (first non-null wins).
-   */
-  private insertFromStagingSql(): string {
-    const scalarPaths: string[] = [];
-    const jsonPaths: string[] = [];
-    const targets: string[] = [];
-    const expressions: string[] = [];
-    for (const [column, type] of this.valueColumns) {
-      const keys = this.keysOfColumn.get(column) ?? [];
-      const parts = keys.map((key) => {
-        const path = quoteLiteral(`$."${key}"`);
-        if (type === "JSON") {
-          jsonPaths.push(path);
-          return `nullif(j[${jsonPaths.length}]::VARCHAR, 'null')::JSON`;
-        }
-        scalarPaths.push(path);
-        return type === "VARCHAR" ? `s[${scalarPaths.length}]` : `TRY_CAST(s[${scalarPaths.length}] AS ${type})`;
-      });
-      if (parts.length === 0) continue;
-      targets.push(quoteIdentifier(column));
-      expressions.push(parts.length === 1 ? parts[0]! : `coalesce(${parts.join(", ")})`);
-    }
-    const extracted = [
-      scalarPaths.length > 0 ? `CASE WHEN ok THEN json_extract_string(v, [${scalarPaths.join(", ")}]) END AS s` : undefined,
-      jsonPaths.length > 0 ? `CASE WHEN ok THEN json_extract(v, [${jsonPaths.join(", ")}]) END AS j` : undefined,
-    ].filter((part) => part !== undefined);
-    const metadata = ["_partition", "_offset", "_timestamp", "_key", "_corrupt", "_raw"].map(quoteIdentifier);
-    return (
-      `INSERT INTO ${this.qualifiedName} (${[...metadata, ...targets].join(", ")}) ` +
-      `SELECT p, CAST(o AS BIGINT), epoch_ms(CAST(ts AS BIGINT)), k, NOT ok, CASE WHEN ok THEN NULL ELSE left(v, ${MAX_RAW_CHARS}) END` +
-      `${expressions.map((expression) => `, ${expression}`).join("")} ` +
-      `FROM (SELECT *${extracted.map((part) => `, ${part}`).join("")} FROM (SELECT *, ${IS_OBJECT} AS ok FROM ${STAGING_TABLE}))`
-    );
   }
 }
 
@@ -214,9 +185,4 @@ function offsetRangesOf(rows: StagedRows): PartitionOffsetBounds {
     else if (offset > range.max) range.max = offset;
   }
   return new Map([...ranges].map(([partition, { min, max }]) => [partition, { min: BigInt(min), max: BigInt(max) }]));
-}
-
-/** Keys a JSON path can name without escaping (a `"` or `\` in a key is not supported). */
-function isExtractableKey(key: string): boolean {
-  return !key.includes('"') && !key.includes("\\");
 }

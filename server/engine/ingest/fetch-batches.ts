@@ -1,0 +1,71 @@
+import type { fetchV17 } from "@platformatic/kafka";
+import { StagedRows } from "../store/staged-rows";
+import type { LeanFetchResponse } from "./lean-fetch";
+import { decodeRecordBatches } from "./record-batch-decoder";
+import type { PartitionState, TopicState } from "./topic-state";
+
+export type FetchRequestTopic = fetchV17.FetchRequestTopic;
+
+const PARTITION_MAX_BYTES = 8 * 1024 * 1024;
+
+/** The decoded messages of one topic from one fetch, with the offsets they bring each partition to. */
+export interface FetchedBatch {
+  state: TopicState;
+  rows: StagedRows;
+  advanced: [PartitionState, bigint][];
+}
+
+/** One fetch request per partition leader, each partition from its fetch offset. */
+export function fetchRequestsByLeader(topics: Iterable<TopicState>): Map<number, FetchRequestTopic[]> {
+  const byLeader = new Map<number, Map<string, FetchRequestTopic>>();
+  for (const state of topics) {
+    for (const partition of state.partitions) {
+      if (!partition || partition.leader < 0) continue;
+      let requests = byLeader.get(partition.leader);
+      if (!requests) byLeader.set(partition.leader, (requests = new Map()));
+      let request = requests.get(state.topicId);
+      if (!request) requests.set(state.topicId, (request = { topicId: state.topicId, partitions: [] }));
+      request.partitions.push({
+        partition: partition.partition,
+        fetchOffset: partition.fetchOffset,
+        partitionMaxBytes: PARTITION_MAX_BYTES,
+        currentLeaderEpoch: -1,
+        lastFetchedEpoch: -1,
+      });
+    }
+  }
+  return new Map([...byLeader].map(([leader, requests]) => [leader, [...requests.values()]]));
+}
+
+/** Decodes a fetch response into one batch per topic and moves the fetch offsets past it. */
+export function decodeFetch(topics: Iterable<TopicState>, response: LeanFetchResponse): FetchedBatch[] {
+  const byId = new Map([...topics].map((state) => [state.topicId, state]));
+  const batches: FetchedBatch[] = [];
+  for (const topicResponse of response.responses) {
+    const state = byId.get(topicResponse.topicId);
+    if (!state) continue;
+    const rows = new StagedRows();
+    const advanced: [PartitionState, bigint][] = [];
+    for (const partitionResponse of topicResponse.partitions) {
+      const partition = state.partitions[partitionResponse.partitionIndex];
+      if (!partition || partitionResponse.errorCode !== 0) continue;
+      partition.highWatermark = partitionResponse.highWatermark;
+      if (partitionResponse.logStartOffset > partition.logStartOffset) partition.logStartOffset = partitionResponse.logStartOffset;
+      const index = partition.partition;
+      let next = partition.fetchOffset;
+      if (partitionResponse.records) {
+        const after = decodeRecordBatches(partitionResponse.records, Number(next), {
+          record: (offset, timestampMs, key, value) => rows.push(index, offset, timestampMs, key, value),
+        });
+        next = BigInt(after);
+      }
+      if (next < partition.logStartOffset) next = partition.logStartOffset;
+      if (next !== partition.fetchOffset) {
+        partition.fetchOffset = next;
+        advanced.push([partition, next]);
+      }
+    }
+    if (advanced.length > 0) batches.push({ state, rows, advanced });
+  }
+  return batches;
+}
