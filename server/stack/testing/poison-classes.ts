@@ -137,7 +137,9 @@ export const POISON_CLASSES: readonly PoisonClass[] = [
   { kind: "oversized_object", weight: 1, build: ({ random }) => bad("oversized_object", customer(random), text(purchaseJson(customer(random), 1.5, `,"note":"${"n".repeat(70_000)}"`))) },
   { kind: "amount_out_of_range", weight: 4, build: ({ random }) => {
     const id = customer(random);
-    return bad("amount_out_of_range", id, text(`{"customerId":"${id}","amount":${pick(random, ["10000000", "-10000000.5", "1e12", "123456789.125"])},"itemCode":"${itemCode}"}`));
+    // Negative on purpose: Kafka has no DOUBLE(10,3), so the engine rightly sums these; a large
+    // positive one would put a CU-9xxx customer above CU-1277 on Kafka by design, not by a bug.
+    return bad("amount_out_of_range", id, text(`{"customerId":"${id}","amount":${pick(random, ["-10000000", "-10000000.5", "-1e12", "-123456789.125"])},"itemCode":"${itemCode}"}`));
   } },
   { kind: "customer_id_too_long", weight: 3, build: ({ random }) => {
     const id = `CU-9${"9".repeat(50 + Math.floor(random() * 200))}`;
