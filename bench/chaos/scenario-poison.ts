@@ -76,7 +76,15 @@ export function poisonStory(context: ChaosContext, options: { size: number; seed
     if (warehouseProblem) fail(`after the poison: ${warehouseProblem}`);
 
     const bad = new Set(produced.filter((message) => message.deadLetter).map((message) => `${message.partition}:${message.offset}`));
-    const census = await readDeadLetters(stack.brokers, stack.dlqTopic);
+    // Dead letters may be shipped after the flush that set them aside commits (an outbox): wait for
+    // them a while, then count what is there.
+    const dlqWaitStartedAt = Date.now();
+    let census = await readDeadLetters(stack.brokers, stack.dlqTopic);
+    while ([...bad].some((source) => !census.bySource.has(source)) && Date.now() - dlqWaitStartedAt < 5 * stack.flushIntervalMs + 30_000) {
+      await sleep(1_000);
+      census = await readDeadLetters(stack.brokers, stack.dlqTopic);
+    }
+    figures.deadLettersCompleteS = [...bad].every((source) => census.bySource.has(source)) ? seconds(Date.now() - dlqWaitStartedAt) : null;
     const missing = [...bad].filter((source) => !census.bySource.has(source));
     const repeated = [...census.bySource].filter(([, count]) => count > 1);
     const unexpected = [...census.bySource.keys()].filter((source) => !bad.has(source));
