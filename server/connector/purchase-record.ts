@@ -10,6 +10,7 @@ import { duplicateTopLevelKey } from "./json-top-level-keys";
 export const MAX_VALUE_BYTES = 64 * 1024;
 /** DOUBLE(10,3) holds at most 9,999,999.999 in magnitude. */
 export const MAX_ABS_AMOUNT = 9_999_999.999;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 export const purchaseValueSchema = z.object({
   customerId: z.string().max(50).regex(/^CU-\d{1,46}$/, "customerId must look like CU-1234"),
@@ -18,7 +19,9 @@ export const purchaseValueSchema = z.object({
     // 1e400 parses to Infinity: it must never reach a sum.
     .refine(Number.isFinite, "amount must be a finite number")
     .refine((amount) => Math.abs(amount) <= MAX_ABS_AMOUNT, "amount is out of DOUBLE(10,3) range"),
-  itemCode: z.string().min(1).max(50),
+  // JSON may escape a lone surrogate (\ud800); that is not Unicode text, so the warehouse could only
+  // store a replacement character and the engine's JSON reader refuses it: a dead letter, not a row.
+  itemCode: z.string().min(1).max(50).refine((code) => !LONE_SURROGATE.test(code), "itemCode holds a lone UTF-16 surrogate (not Unicode text)"),
 });
 
 export type PurchaseValue = z.infer<typeof purchaseValueSchema>;

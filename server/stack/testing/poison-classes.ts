@@ -202,8 +202,9 @@ export const POISON_CLASSES: readonly PoisonClass[] = [
   { kind: "lone_surrogate_escape", weight: 1, build: ({ random }) => {
     const id = customer(random);
     const value = amount(random);
-    // Valid JSON text (RFC 8259 allows the escape) but not Unicode: JSON.parse accepts it.
-    return good("lone_surrogate_escape", id, value, `{"customerId":"${id}","amount":${value},"itemCode":"\\ud800lone"}`);
+    // Valid JSON text (RFC 8259 allows the escape) but not Unicode: a dead letter for the connector,
+    // a corrupt row for the engine, so both sides leave it out of the good rows.
+    return bad("lone_surrogate_escape", text(id), text(`{"customerId":"${id}","amount":${value},"itemCode":"\\ud800lone"}`));
   } },
   { kind: "whitespace_padded", weight: 2, build: ({ random }) => {
     const id = customer(random);
