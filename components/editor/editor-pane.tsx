@@ -47,7 +47,7 @@ export function EditorPane({ workspace, pane, defaults, editorHeight, resultHeig
     void loadCatalog(state.database);
   }, [state.database, loadCatalog]);
 
-  const execute = () => void runPane(workspace, pane, defaults);
+  const execute = (part?: string) => void runPane(workspace, pane, defaults, part);
   const running = run?.status === "running";
   const sameDatabaseRun = run && run.database === state.database ? run : undefined;
   const label = `${meta.name} (${paneWord[pane]} editor)`;
@@ -93,7 +93,7 @@ export function EditorPane({ workspace, pane, defaults, editorHeight, resultHeig
         </Button>
         <div className="ml-auto flex items-center gap-2">
           <span className="hidden text-xs text-faint 2xl:inline">Ctrl/⌘+Enter</span>
-          <Button tone={meta.tone} size="sm" onClick={execute} disabled={running} aria-label={`Run on ${label}`} data-testid={`run-${pane}`}>
+          <Button tone={meta.tone} size="sm" onClick={() => execute()} disabled={running} aria-label={`Run on ${label}`} data-testid={`run-${pane}`}>
             {running ? "Running…" : "Run"}
           </Button>
         </div>
@@ -108,7 +108,7 @@ export function EditorPane({ workspace, pane, defaults, editorHeight, resultHeig
           onPreviewTable={(table) => {
             update({ sql: `SELECT * FROM ${table} LIMIT 100;` });
             setBrowserOpen(false);
-            setTimeout(execute, 0);
+            setTimeout(() => execute(), 0);
           }}
         />
       )}

@@ -7,6 +7,7 @@ import type { ClientError } from "@/lib/client/api-client";
 import { useResolvedTheme } from "@/lib/client/use-resolved-theme";
 import { monaco } from "./monaco-setup";
 import { registerSqlCompletions, setModelCatalog } from "./sql-completions";
+import { splitStatements, statementAtOffset } from "@/lib/sql/statement-at-cursor";
 
 // Use the bundled Monaco, never the loader's default CDN copy.
 loader.config({ monaco });
@@ -18,7 +19,8 @@ export interface SqlEditorProps {
   ariaLabel: string;
   value: string;
   onChange: (value: string) => void;
-  onRun: () => void;
+  /** `sql` is the part to run (the selection or the statement under the cursor); none means all of it. */
+  onRun: (sql?: string) => void;
   catalog: Catalog | undefined;
   /** The last run's error: its line and column are marked in the text. */
   error: ClientError | undefined;
@@ -27,6 +29,24 @@ export interface SqlEditorProps {
 }
 
 type CodeEditor = Parameters<OnMount>[0];
+
+/**
+ * What Ctrl/Cmd+Enter runs, as in SQL Lab: the selected text, else the statement under the cursor
+ * when the editor holds several; undefined runs the whole text (one statement keeps its error marks).
+ */
+function partToRun(editor: Pick<CodeEditor, "getModel" | "getSelection" | "getPosition">): string | undefined {
+  const model = editor.getModel();
+  const selection = editor.getSelection();
+  if (!model) return undefined;
+  if (selection && !selection.isEmpty()) {
+    const selected = model.getValueInRange(selection);
+    if (selected.trim()) return selected;
+  }
+  const script = model.getValue();
+  const position = editor.getPosition();
+  if (!position || splitStatements(script).length < 2) return undefined;
+  return statementAtOffset(script, model.getOffsetAt(position));
+}
 
 export default function SqlEditorImpl({ modelPath, ariaLabel, value, onChange, onRun, catalog, error, height, fontSize }: SqlEditorProps) {
   const editorRef = useRef<CodeEditor | null>(null);
@@ -73,7 +93,7 @@ export default function SqlEditorImpl({ modelPath, ariaLabel, value, onChange, o
       id: "fomo.run-query",
       label: "Run query",
       keybindings: [monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter],
-      run: () => onRunRef.current(),
+      run: (ed) => onRunRef.current(partToRun(ed)),
     });
     editor.onDidChangeModelContent(() => {
       const model = editor.getModel();

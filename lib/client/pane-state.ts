@@ -25,9 +25,14 @@ export function usePaneState(workspace: string, pane: PaneId, defaults: PaneDefa
 
 export const runKey = (workspace: string, pane: PaneId) => `${workspace}:${pane}`;
 
-/** Runs what a pane holds now; in the lab, every run lands in the history. */
-export async function runPane(workspace: string, pane: PaneId, defaults: PaneDefault): Promise<RunState> {
-  const { database, sql } = resolvePane(workspace, pane, defaults);
+/**
+ * Runs what a pane holds now, or `part` of it (a selection or the statement under the cursor);
+ * in the lab, every run lands in the history.
+ */
+export async function runPane(workspace: string, pane: PaneId, defaults: PaneDefault, part?: string): Promise<RunState> {
+  const resolved = resolvePane(workspace, pane, defaults);
+  const database = resolved.database;
+  const sql = part ?? resolved.sql;
   const state = await useResults.getState().run(runKey(workspace, pane), database, sql);
   if (workspace === "lab" && state.error?.code !== "cancelled") {
     useWorkspace.getState().addHistory({
