@@ -13,6 +13,7 @@ import { Button } from "@/components/ui/button";
 import { ResultActions } from "@/components/results/result-actions";
 import { ResultView } from "@/components/results/result-view";
 import { DATABASE_META } from "./database-meta";
+import { CopyLinkButton } from "./copy-link-button";
 import { RunSummary } from "./run-summary";
 import { SchemaBrowser } from "./schema-browser";
 import { SqlEditor } from "./sql-editor";
@@ -92,6 +93,7 @@ export function EditorPane({ workspace, pane, defaults, editorHeight, resultHeig
           Tables
         </Button>
         <div className="ml-auto flex items-center gap-2">
+          {workspace === "lab" && <CopyLinkButton database={state.database} sql={state.sql} label={label} />}
           <span className="hidden text-xs text-faint 2xl:inline">Ctrl/⌘+Enter</span>
           <Button tone={meta.tone} size="sm" onClick={() => execute()} disabled={running} aria-label={`Run on ${label}`} data-testid={`run-${pane}`}>
             {running ? "Running…" : "Run"}

@@ -8,7 +8,9 @@ import { SqlWorkspace } from "@/components/editor/sql-workspace";
 import { ShortcutsDialog } from "@/components/story/shortcuts-dialog";
 import { useEditorSizes } from "@/components/story/use-editor-sizes";
 import { isTypingTarget } from "@/components/story/use-story-keys";
+import type { LabLink } from "@/lib/lab/lab-link";
 import { QueryHistory } from "./query-history";
+import { useLabLink } from "./use-lab-link";
 
 const LAB_PANES: Record<PaneId, PaneDefault> = {
   left: { database: "warehouse", sql: "SELECT customerid, count(*) AS purchases, sum(amount) AS total\nFROM purchases\nGROUP BY customerid\nORDER BY total DESC\nLIMIT 10;" },
@@ -16,7 +18,8 @@ const LAB_PANES: Record<PaneId, PaneDefault> = {
 };
 
 /** `/lab`: the same side-by-side editors without the narrative, with a persisted history. */
-export function LabWorkspace() {
+export function LabWorkspace({ link }: { link?: LabLink }) {
+  useLabLink(link);
   const [helpOpen, setHelpOpen] = useState(false);
   const sizes = useEditorSizes(false);
   const toggleHelp = useCallback(() => setHelpOpen((open) => !open), []);
