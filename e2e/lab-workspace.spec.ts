@@ -1,0 +1,65 @@
+import type { Page } from "@playwright/test";
+import { test, expect } from "./fixtures";
+import { SqlPane } from "./pages/sql-pane";
+import { ExplorerPage } from "./pages/explorer-page";
+
+async function openLab(page: Page, query = ""): Promise<{ left: SqlPane; right: SqlPane }> {
+  await page.goto(`/lab${query}`);
+  const left = new SqlPane(page, "left");
+  const right = new SqlPane(page, "right");
+  await left.waitForEditor();
+  await right.waitForEditor();
+  return { left, right };
+}
+
+test.describe("the SQL lab", () => {
+  test("Enter typed at human speed breaks the line and never accepts a suggestion, in both editors", async ({ page }) => {
+    const { left, right } = await openLab(page);
+    for (const pane of [left, right]) {
+      await pane.editor.click();
+      await page.keyboard.press("ControlOrMeta+A");
+      await page.keyboard.press("Delete");
+      await page.keyboard.type("SELECT customerid\nFROM purchases", { delay: 80 });
+      await page.keyboard.press("Escape");
+      await expect.poll(() => pane.editorText()).toBe("SELECT customerid\nFROM purchases");
+    }
+  });
+
+  test("a deep link opens its query in its side's editor, and Copy link gives one back", async ({ page, context }) => {
+    await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+    const sql = "SELECT count(*) AS linked FROM purchases;";
+    const { left } = await openLab(page, `?database=warehouse&sql=${encodeURIComponent(sql)}`);
+    await expect.poll(() => left.editorText()).toBe(sql);
+
+    await page.getByRole("button", { name: /Copy link to the .*left editor/ }).click();
+    await expect(left.root.getByRole("status").filter({ hasText: "Link copied" })).toBeVisible();
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    expect(new URL(copied).searchParams.get("database")).toBe("warehouse");
+    expect(new URL(copied).searchParams.get("sql")).toBe(sql);
+  });
+
+  test("a bad deep link is ignored and the lab still opens", async ({ page }) => {
+    const { left, right } = await openLab(page, `?database=postgres&sql=${encodeURIComponent("SELECT 'nope'")}`);
+    await expect.poll(() => left.editorText()).not.toContain("nope");
+    await expect.poll(() => right.editorText()).not.toContain("nope");
+  });
+
+  test("the explorer's Open in SQL workspace opens the lab with the topic's query on Kafka", async ({ page }) => {
+    const explorer = new ExplorerPage(page);
+    await explorer.gotoTopic("purchases");
+    await page.getByRole("link", { name: "Open in SQL workspace" }).click();
+    const right = new SqlPane(page, "right");
+    await right.waitForEditor();
+    await expect.poll(() => right.editorText()).toBe("SELECT * FROM purchases LIMIT 50");
+  });
+
+  test("Ctrl/Cmd+Enter runs only the statement under the cursor", async ({ page }) => {
+    const { left } = await openLab(page);
+    await left.setSql("SELECT 1 AS first_one;\nSELECT 2 AS second_one;");
+    await left.editor.click();
+    await page.keyboard.press("ControlOrMeta+End");
+    await page.keyboard.press("ControlOrMeta+Enter");
+    await expect(left.resultTable).toContainText("second_one");
+    await expect(left.resultTable).not.toContainText("first_one");
+  });
+});
