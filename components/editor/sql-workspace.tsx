@@ -80,7 +80,7 @@ export function SqlWorkspace({ workspace, panes, suggestions = [], editorHeight,
         ))}
       </div>
       {showDiff && leftRun.result && rightRun.result && (
-        <ResultDiffView left={{ database: leftRun.database, result: leftRun.result }} right={{ database: rightRun.database, result: rightRun.result }} />
+        <ResultDiffView left={{ database: leftRun.database, result: leftRun.result }} right={{ database: rightRun.database, result: rightRun.result }} sql={leftRun.sql} />
       )}
     </div>
   );

@@ -2,18 +2,20 @@
 
 import type { Database, QueryResult } from "@/lib/api/query";
 import { formatNumber } from "@/lib/client/format";
-import { diffResults } from "./result-diff";
+import { diffResults } from "@/lib/results/result-diff";
 
 const sideName: Record<Database, string> = { warehouse: "Warehouse", kafka: "Kafka" };
 
 interface ResultDiffViewProps {
   left: { database: Database; result: QueryResult };
   right: { database: Database; result: QueryResult };
+  /** The SQL both ran: its LIMIT tells rows cut off from rows really missing. */
+  sql?: string;
 }
 
 /** Shown when both panes ran the same SQL: rows on one side only, and value deltas per key. */
-export function ResultDiffView({ left, right }: ResultDiffViewProps) {
-  const diff = diffResults(left.result, right.result);
+export function ResultDiffView({ left, right, sql }: ResultDiffViewProps) {
+  const diff = diffResults(left.result, right.result, sql);
   const leftName = sideName[left.database];
   const rightName = left.database === right.database ? `${sideName[right.database]} (right)` : sideName[right.database];
   if (!diff) {
@@ -23,7 +25,7 @@ export function ResultDiffView({ left, right }: ResultDiffViewProps) {
       </section>
     );
   }
-  const identical = diff.onlyLeft === 0 && diff.onlyRight === 0 && diff.changed === 0;
+  const identical = diff.onlyLeft === 0 && diff.onlyRight === 0 && diff.changed === 0 && diff.beyondCut === 0;
   return (
     <section aria-label="Difference between the two results" className="rounded-xl border border-line bg-surface p-4" data-testid="result-diff">
       <header className="mb-3 flex flex-wrap items-baseline gap-x-4 gap-y-1">
@@ -36,7 +38,8 @@ export function ResultDiffView({ left, right }: ResultDiffViewProps) {
               {diff.changed > 0 && <span className="mr-3"><strong className="text-fg">{diff.changed}</strong> with different values</span>}
               {diff.onlyRight > 0 && <span className="mr-3"><strong className="text-kf">{diff.onlyRight}</strong> only in {rightName}</span>}
               {diff.onlyLeft > 0 && <span className="mr-3"><strong className="text-wh">{diff.onlyLeft}</strong> only in {leftName}</span>}
-              {diff.same > 0 && <span>{diff.same} identical</span>}
+              {diff.same > 0 && <span className="mr-3">{diff.same} identical</span>}
+              {diff.beyondCut > 0 && <span>{diff.beyondCut} past the LIMIT on the other side</span>}
             </>
           )}
         </p>
@@ -60,7 +63,7 @@ export function ResultDiffView({ left, right }: ResultDiffViewProps) {
                   {row.key}
                   {row.presence !== "both" && (
                     <span className={`ml-2 rounded px-1.5 py-0.5 text-[11px] font-semibold ${row.presence === "right" ? "bg-kf-soft text-kf" : "bg-wh-soft text-wh"}`}>
-                      only in {row.presence === "right" ? rightName : leftName}
+                      {row.beyondCut ? "past the other side's LIMIT" : `only in ${row.presence === "right" ? rightName : leftName}`}
                     </span>
                   )}
                 </td>

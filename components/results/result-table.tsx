@@ -73,10 +73,10 @@ export function ResultTable({ result, label, maxHeight, isCellActionable, onCell
                     <td key={index} className={`max-w-[17rem] truncate px-3 2xl:max-w-[32rem] py-1.5 whitespace-nowrap ${numeric[index] ? "text-right font-mono" : ""} ${value === null ? "text-faint italic" : ""}`} title={typeof value === "string" && value.length > 40 ? value : undefined}>
                       {actionable ? (
                         <button type="button" className="font-medium text-kf underline decoration-dotted underline-offset-4 hover:decoration-solid" onClick={() => onCellAction(column.name, value)} aria-label={`Look at the devices of ${formatCell(value)}`}>
-                          {formatCell(value)}
+                          {formatCell(value, numeric[index])}
                         </button>
                       ) : (
-                        formatCell(value)
+                        formatCell(value, numeric[index])
                       )}
                     </td>
                   );

@@ -1,15 +1,29 @@
 import type { Cell, ResultColumn } from "@/lib/api/query";
 
 const integer = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
-const decimal = new Intl.NumberFormat("en-US", { maximumFractionDigits: 3 });
+/**
+ * Three decimals: what the warehouse's DOUBLE(10,3) carries. Kafka's doubles sum to float noise
+ * (5926.209999999998) where the warehouse says 5926.21; rounded alike, the same value reads the same.
+ */
+export const DISPLAY_DECIMALS = 3;
+const decimal = new Intl.NumberFormat("en-US", { maximumFractionDigits: DISPLAY_DECIMALS });
 
 export function formatNumber(value: number): string {
   return Number.isInteger(value) ? integer.format(value) : decimal.format(value);
 }
 
-export function formatCell(value: Cell): string {
+/**
+ * A cell as shown in a result. In a numeric column, a number sent as text (MySQL's DECIMAL,
+ * "5926.210") is shown as a number too, so both sides print the same value the same way; text
+ * that would lose digits as a double (a BIGINT past 2^53) is shown as sent.
+ */
+export function formatCell(value: Cell, numericColumn = false): string {
   if (value === null) return "NULL";
   if (typeof value === "number") return formatNumber(value);
+  if (numericColumn && typeof value === "string") {
+    const number = toNumber(value);
+    if (number !== null && (!Number.isInteger(number) || Number.isSafeInteger(number))) return formatNumber(number);
+  }
   if (typeof value === "boolean") return value ? "true" : "false";
   return value;
 }
