@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { afterEach, describe, expect, it } from "vitest";
 import { Partitioners } from "kafkajs";
 import type { RowDataPacket } from "mysql2/promise";
+import { createTopicsAndWait } from "../kafka/topic-creation";
 import { testStack } from "../stack/testing/test-stack";
 import { createKafka } from "../generator/kafka-client";
 import { messageAt } from "../generator/topics";
@@ -24,10 +25,9 @@ async function setup() {
   const { topics, databases, topic } = await createScratchSinkTargets(stack, cleanups);
   // A DLQ far smaller than the poison, so the broker's limits are exercised without huge data.
   const dlqTopic = `test-${randomUUID()}`;
-  await topics.admin.createTopics({
-    topics: [{ topic: dlqTopic, numPartitions: 1, replicationFactor: 1, configEntries: [{ name: "max.message.bytes", value: String(DLQ_MAX_MESSAGE_BYTES) }] }],
-    waitForLeaders: true,
-  });
+  await createTopicsAndWait(topics.admin, [
+    { topic: dlqTopic, numPartitions: 1, replicationFactor: 1, configEntries: [{ name: "max.message.bytes", value: String(DLQ_MAX_MESSAGE_BYTES) }] },
+  ]);
   cleanups.push(() => topics.admin.deleteTopics({ topics: [dlqTopic] }));
   const producer = createKafka(stack.kafkaBrokers, "dead-letter-test-producer").producer({ createPartitioner: Partitioners.DefaultPartitioner });
   await producer.connect();

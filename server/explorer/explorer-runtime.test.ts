@@ -1,6 +1,7 @@
 import { Kafka, logLevel } from "kafkajs";
 import { afterAll, describe, expect, it } from "vitest";
 import { FomoError } from "../../lib/errors";
+import { createTopicsAndWait } from "../kafka/topic-creation";
 import { startPrivateBroker, type PrivateBroker } from "../stack/testing/private-broker";
 import { ExplorerRuntime } from "./explorer-runtime";
 import { groupsOverview, topicDetail } from "./explorer-views";
@@ -29,7 +30,7 @@ describe("explorer runtime when Kafka stops answering", () => {
     const admin = new Kafka({ clientId: "explorer-runtime-test", brokers: broker.brokers, logLevel: logLevel.NOTHING }).admin();
     await admin.connect();
     try {
-      await admin.createTopics({ topics: [{ topic: "orders", numPartitions: 2 }], waitForLeaders: true });
+      await createTopicsAndWait(admin, [{ topic: "orders", numPartitions: 2 }]);
     } finally {
       await admin.disconnect();
     }

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { Kafka, logLevel, type Producer } from "kafkajs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ExplorerMessage, SearchProgress } from "../../lib/api/explorer";
+import { createTopicsAndWait } from "../kafka/topic-creation";
 import { testStack } from "../stack/testing/test-stack";
 import { readClusterSnapshot } from "./cluster-snapshot";
 import { readDeadLetterReasons } from "./dead-letter-reasons";
@@ -37,7 +38,7 @@ afterAll(async () => {
 
 async function newTopic(partitions = 3): Promise<string> {
   const topic = `test-${randomUUID()}`;
-  await admin.createTopics({ topics: [{ topic, numPartitions: partitions }], waitForLeaders: true });
+  await createTopicsAndWait(admin, [{ topic, numPartitions: partitions }]);
   createdTopics.push(topic);
   return topic;
 }

@@ -1,4 +1,5 @@
 import { Kafka, logLevel, type Admin } from "kafkajs";
+import { createTopicsAndWait, isRetriable } from "../kafka/topic-creation";
 
 /**
  * One place that builds kafkajs clients for the pipeline, so the generator, the bulk producer and
@@ -20,39 +21,10 @@ export function createKafka(brokers: string[], clientId: string): Kafka {
  * every partition has a leader, so a producer or consumer can use it right away.
  */
 export async function ensureTopic(admin: Admin, topic: string, partitions: number): Promise<void> {
-  const existing = await admin.listTopics();
-  if (existing.includes(topic)) return;
-  try {
-    await admin.createTopics({ topics: [{ topic, numPartitions: partitions, replicationFactor: 1 }], waitForLeaders: true });
-  } catch (error) {
-    // Another process may have created it between listTopics and createTopics; or the broker did
-    // create it, but answered kafkajs' wait for leaders from metadata that did not list it yet
-    // (UNKNOWN_TOPIC_OR_PARTITION, seen on a busy KRaft broker). Both end in the wait below.
-    if (!isRetriable(error) && !(await admin.listTopics()).includes(topic)) throw error;
-  }
-  await waitForPartitionLeaders(admin, topic);
+  await createTopicsAndWait(admin, [{ topic, numPartitions: partitions, replicationFactor: 1 }]);
 }
 
-function isRetriable(error: unknown): boolean {
-  return typeof error === "object" && error !== null && (error as { retriable?: unknown }).retriable === true;
-}
 
-async function waitForPartitionLeaders(admin: Admin, topic: string, timeoutMs = 20_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  let last: unknown;
-  while (Date.now() < deadline) {
-    try {
-      const metadata = await admin.fetchTopicMetadata({ topics: [topic] });
-      const partitions = metadata.topics[0]?.partitions ?? [];
-      if (partitions.length > 0 && partitions.every((p) => p.leader >= 0)) return;
-    } catch (error) {
-      if (!isRetriable(error)) throw error;
-      last = error;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`Topic ${topic} has no leader for every partition after ${timeoutMs} ms`, { cause: last });
-}
 
 /**
  * Retries an admin call on errors Kafka marks retriable (a just-created topic whose leader is not

@@ -1,6 +1,7 @@
 import { isFomoError } from "../../lib/errors";
 import { loadConfig, type FomoConfig } from "../config";
 import { DEMO_USAGE, parseDemoCliArgs, type DemoCliArgs } from "./cli-args";
+import { unsupportedNodeWarning } from "./prerequisites/node-runtime";
 import { StackSupervisor } from "./supervisor";
 
 /** `npm run demo`: the stack supervisor's command line. */
@@ -31,6 +32,8 @@ async function main(): Promise<void> {
     process.exit(2);
   }
 
+  const nodeWarning = unsupportedNodeWarning();
+  if (nodeWarning) log(`warning: ${nodeWarning}`);
   const supervisor = new StackSupervisor(config, log);
   let signalled = false;
   const stopOn = (reason: string) => {

@@ -2,6 +2,7 @@ import { randomBytes, randomUUID } from "node:crypto";
 import mysql, { type Connection, type ConnectionOptions } from "mysql2/promise";
 import type { Admin } from "kafkajs";
 import { createKafka, ensureTopic } from "../../generator/kafka-client";
+import { createTopicsAndWait } from "../../kafka/topic-creation";
 import { connectorDatabaseName, quoteIdentifier } from "../../warehouse/schema";
 import type { TestStackInfo } from "../../stack/testing/test-stack-info";
 import type { WarehouseSinkOptions } from "../warehouse-sink";
@@ -95,7 +96,7 @@ export async function createScratchTopics(brokers: string[]): Promise<ScratchTop
       await waitFor(
         `${topic} to be created again`,
         async () =>
-          (await admin.createTopics({ topics: [{ topic, numPartitions: partitions, replicationFactor: 1 }], waitForLeaders: true }).catch(() => false)) ||
+          (await createTopicsAndWait(admin, [{ topic, numPartitions: partitions, replicationFactor: 1 }]).then((created) => created.length > 0).catch(() => false)) ||
           (await admin.listTopics()).includes(topic),
         30_000,
         250,

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { testStack } from "../../stack/testing/test-stack";
+import { createTopicsAndWait } from "../../kafka/topic-creation";
 import { createEngineTestKit, singleNumber, type EngineTestKit } from "../testing/engine-test-kit";
 
 let kit: EngineTestKit;
@@ -156,7 +157,7 @@ describe("ingest", () => {
     await eventually(async () => {
       expect((await engine.query("SHOW TABLES")).rows).toEqual([]);
     });
-    await kit.admin.createTopics({ topics: [{ topic, numPartitions: 1 }], waitForLeaders: true });
+    await createTopicsAndWait(kit.admin, [{ topic, numPartitions: 1 }]);
     await kit.produce(topic, [{ n: 10 }]);
     await eventually(async () => {
       expect((await engine.query(`SELECT n FROM "${topic}"`)).rows).toEqual([[10]]);

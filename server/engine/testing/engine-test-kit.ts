@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { Kafka, logLevel, type Admin, type Producer } from "kafkajs";
+import { createTopicsAndWait } from "../../kafka/topic-creation";
 import { createKafkaSqlEngine, type KafkaSqlEngine } from "../kafka-sql-engine";
 import type { KafkaSqlEngineOptions } from "../engine-options";
 
@@ -34,7 +35,7 @@ export async function createEngineTestKit(brokers: string[]): Promise<EngineTest
     async createTopic(partitions = 3) {
       const topic = `test-${randomUUID()}`;
       topics.push(topic);
-      await admin.createTopics({ topics: [{ topic, numPartitions: partitions }], waitForLeaders: true });
+      await createTopicsAndWait(admin, [{ topic, numPartitions: partitions }]);
       return topic;
     },
     async produce(topic, values, key) {

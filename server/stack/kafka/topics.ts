@@ -1,5 +1,6 @@
 import type { Admin } from "kafkajs";
 import { FomoError } from "../../../lib/errors";
+import { createTopicsAndWait } from "../../kafka/topic-creation";
 import { connectKafkaAdmin } from "./kafka-admin";
 
 export interface TopicSpec {
@@ -16,15 +17,11 @@ export function demoTopics(dlqTopic: string): TopicSpec[] {
   ];
 }
 
-async function createMissing(admin: Admin, topics: TopicSpec[]): Promise<string[]> {
-  const existing = new Set(await admin.listTopics());
-  const missing = topics.filter((spec) => !existing.has(spec.topic));
-  if (missing.length === 0) return [];
-  await admin.createTopics({
-    waitForLeaders: true,
-    topics: missing.map((spec) => ({ topic: spec.topic, numPartitions: spec.partitions, replicationFactor: 1 })),
-  });
-  return missing.map((spec) => spec.topic);
+function createMissing(admin: Admin, topics: TopicSpec[]): Promise<string[]> {
+  return createTopicsAndWait(
+    admin,
+    topics.map((spec) => ({ topic: spec.topic, numPartitions: spec.partitions, replicationFactor: 1 })),
+  );
 }
 
 /** Creates the topics that do not exist yet (never alters existing ones); returns those it created. */
