@@ -8,6 +8,7 @@ export type ErrorKind =
   | "sandbox"
   | "not_found"
   | "timeout"
+  | "cancelled"
   | "rate_limit"
   | "unavailable"
   | "config"
@@ -21,6 +22,8 @@ const statusByKind: Record<ErrorKind, number> = {
   sandbox: 403,
   not_found: 404,
   timeout: 408,
+  // The caller gave up on the request (nginx's "client closed request"); rarely read by anyone.
+  cancelled: 499,
   rate_limit: 429,
   unavailable: 503,
   config: 500,

@@ -12,6 +12,7 @@ import type { PaneDefault } from "@/lib/story/steps";
 import { Button } from "@/components/ui/button";
 import { ResultActions } from "@/components/results/result-actions";
 import { ResultView } from "@/components/results/result-view";
+import { CancelledNotice } from "./cancelled-notice";
 import { DATABASE_META } from "./database-meta";
 import { CopyLinkButton } from "./copy-link-button";
 import { RunSummary } from "./run-summary";
@@ -49,6 +50,7 @@ export function EditorPane({ workspace, pane, defaults, editorHeight, resultHeig
   }, [state.database, loadCatalog]);
 
   const execute = (part?: string) => void runPane(workspace, pane, defaults, part);
+  const cancel = () => useResults.getState().cancel(runKey(workspace, pane));
   const running = run?.status === "running";
   const sameDatabaseRun = run && run.database === state.database ? run : undefined;
   const label = `${meta.name} (${paneWord[pane]} editor)`;
@@ -98,6 +100,11 @@ export function EditorPane({ workspace, pane, defaults, editorHeight, resultHeig
           <Button tone={meta.tone} size="sm" onClick={() => execute()} disabled={running} aria-label={`Run on ${label}`} data-testid={`run-${pane}`}>
             {running ? "Running…" : "Run"}
           </Button>
+          {running && (
+            <Button tone="neutral" size="sm" onClick={cancel} aria-label={`Cancel the query on ${label}`} aria-keyshortcuts="Control+. Meta+." title="Cancel (Ctrl/⌘+.)" data-testid={`cancel-${pane}`}>
+              <span aria-hidden="true">■</span> Cancel
+            </Button>
+          )}
         </div>
       </header>
       {browserOpen && (
@@ -122,6 +129,7 @@ export function EditorPane({ workspace, pane, defaults, editorHeight, resultHeig
             value={state.sql}
             onChange={(sql) => update({ sql })}
             onRun={execute}
+            onCancel={cancel}
             catalog={catalogEntry?.catalog}
             error={sameDatabaseRun?.status === "error" && sameDatabaseRun.sql === state.sql ? sameDatabaseRun.error : undefined}
             height={editorHeight}
@@ -134,6 +142,7 @@ export function EditorPane({ workspace, pane, defaults, editorHeight, resultHeig
       <div className="flex min-h-0 flex-1 flex-col gap-2 p-3" aria-live="polite">
         {!run && <p className="py-2 text-sm text-faint">Run the query to see the result here.</p>}
         {run?.status === "running" && <p className="py-2 text-sm text-muted">Running on {DATABASE_META[run.database].name}…</p>}
+        {run?.status === "cancelled" && <CancelledNotice database={run.database} cancelledAfterMs={run.cancelledAfterMs ?? 0} stoppedInMs={run.stoppedInMs} />}
         {run?.status === "error" && run.error && (
           <div role="alert" className="rounded-lg border border-bad/40 bg-bad/10 px-3 py-2 text-sm" data-testid="query-error">
             <p className="font-semibold text-bad">

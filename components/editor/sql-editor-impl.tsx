@@ -21,6 +21,8 @@ export interface SqlEditorProps {
   onChange: (value: string) => void;
   /** `sql` is the part to run (the selection or the statement under the cursor); none means all of it. */
   onRun: (sql?: string) => void;
+  /** Ctrl/Cmd+. : cancels this pane's running query (a no-op when none runs). */
+  onCancel: () => void;
   catalog: Catalog | undefined;
   /** The last run's error: its line and column are marked in the text. */
   error: ClientError | undefined;
@@ -48,15 +50,17 @@ function partToRun(editor: Pick<CodeEditor, "getModel" | "getSelection" | "getPo
   return statementAtOffset(script, model.getOffsetAt(position));
 }
 
-export default function SqlEditorImpl({ modelPath, ariaLabel, value, onChange, onRun, catalog, error, height, fontSize }: SqlEditorProps) {
+export default function SqlEditorImpl({ modelPath, ariaLabel, value, onChange, onRun, onCancel, catalog, error, height, fontSize }: SqlEditorProps) {
   const editorRef = useRef<CodeEditor | null>(null);
   const decorationsRef = useRef<ReturnType<CodeEditor["createDecorationsCollection"]> | null>(null);
   const onRunRef = useRef(onRun);
+  const onCancelRef = useRef(onCancel);
   const theme = useResolvedTheme();
 
   useEffect(() => {
     onRunRef.current = onRun;
-  }, [onRun]);
+    onCancelRef.current = onCancel;
+  }, [onRun, onCancel]);
 
   const modelUri = monaco.Uri.parse(`inmemory://fomo/${modelPath}.sql`).toString();
   useEffect(() => setModelCatalog(modelUri, catalog), [modelUri, catalog]);
@@ -94,6 +98,13 @@ export default function SqlEditorImpl({ modelPath, ariaLabel, value, onChange, o
       label: "Run query",
       keybindings: [monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter],
       run: (ed) => onRunRef.current(partToRun(ed)),
+    });
+    // Ctrl/Cmd+. as in macOS's "stop": Esc is taken (it closes the suggestions and leaves the editor).
+    editor.addAction({
+      id: "fomo.cancel-query",
+      label: "Cancel the running query",
+      keybindings: [monaco.KeyMod.CtrlCmd | monaco.KeyCode.Period],
+      run: () => onCancelRef.current(),
     });
     editor.onDidChangeModelContent(() => {
       const model = editor.getModel();

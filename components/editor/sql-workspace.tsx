@@ -1,5 +1,6 @@
 "use client";
 
+import { useEffect } from "react";
 import type { Cell } from "@/lib/api/query";
 import { resolvePane, runKey, runPane } from "@/lib/client/pane-state";
 import { normalizeSql, useResults } from "@/lib/client/results-store";
@@ -28,6 +29,20 @@ export function SqlWorkspace({ workspace, panes, suggestions = [], editorHeight,
   const leftRun = useResults((s) => s.runs[runKey(workspace, "left")]);
   const rightRun = useResults((s) => s.runs[runKey(workspace, "right")]);
   const anyRunning = leftRun?.status === "running" || rightRun?.status === "running";
+
+  // Ctrl/Cmd+. outside the editors (which bind it themselves) cancels whatever this workspace runs.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.defaultPrevented || !(event.ctrlKey || event.metaKey) || event.key !== ".") return;
+      const results = useResults.getState();
+      const running = ORDER.map((id) => runKey(workspace, id)).filter((key) => results.runs[key]?.status === "running");
+      if (running.length === 0) return;
+      event.preventDefault();
+      running.forEach((key) => results.cancel(key));
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [workspace]);
 
   const runBoth = () => present.forEach((id) => void runPane(workspace, id, panes[id]!));
 

@@ -35,7 +35,7 @@ export function QueryHistory({ workspace, panes }: { workspace: string; panes: R
               <button type="button" onClick={() => load(entry)} className="w-full px-4 py-2.5 text-left hover:bg-surface-2" aria-label={`Load into the editor: ${entry.sql}`}>
                 <div className="flex items-center gap-2 text-xs">
                   <span className={`font-semibold ${DATABASE_META[entry.database].text}`}>{DATABASE_META[entry.database].name}</span>
-                  <span className={entry.ok ? "text-muted" : "text-bad"}>{entry.ok ? `${formatNumber(entry.rowCount ?? 0)} rows · ${formatDuration(entry.elapsedMs ?? 0)}` : "error"}</span>
+                  <HistoryOutcome entry={entry} />
                   <span className="ml-auto text-faint">{new Date(entry.ranAt).toLocaleTimeString("en-GB")}</span>
                 </div>
                 <p className="mt-1 line-clamp-2 font-mono text-xs">{entry.sql}</p>
@@ -46,4 +46,11 @@ export function QueryHistory({ workspace, panes }: { workspace: string; panes: R
       )}
     </aside>
   );
+}
+
+/** "12 rows · 40 ms", "cancelled after 3.20 s" (neutral: the analyst chose it) or "error". */
+function HistoryOutcome({ entry }: { entry: HistoryEntry }) {
+  if (entry.cancelled) return <span className="text-muted">cancelled after {formatDuration(entry.elapsedMs ?? 0)}</span>;
+  if (entry.ok) return <span className="text-muted">{`${formatNumber(entry.rowCount ?? 0)} rows · ${formatDuration(entry.elapsedMs ?? 0)}`}</span>;
+  return <span className="text-bad">error</span>;
 }

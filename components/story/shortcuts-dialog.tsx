@@ -6,6 +6,7 @@ const SHORTCUTS: [string, string][] = [
   ["→  or  Page Down", "Next step"],
   ["←  or  Page Up", "Previous step"],
   ["Ctrl+Enter  /  ⌘+Enter", "Run the query in the focused editor"],
+  ["Ctrl+.  /  ⌘+.", "Cancel the running query (the focused editor's, else all)"],
   ["P", "Presenter mode on/off (larger type, speaker notes)"],
   ["?", "Show or hide this list"],
   ["Esc", "Close this list; leave the editor with Esc then Tab"],

@@ -4,6 +4,9 @@ import { expect, type Locator, type Page } from "@playwright/test";
 export class SqlPane {
   readonly root: Locator;
   readonly runButton: Locator;
+  readonly cancelButton: Locator;
+  /** The neutral "Cancelled after N ms" note of a cancelled run. */
+  readonly cancelled: Locator;
   readonly editor: Locator;
   readonly editorWrapper: Locator;
   readonly resultTable: Locator;
@@ -18,6 +21,8 @@ export class SqlPane {
   ) {
     this.root = page.getByTestId(`pane-${side}`);
     this.runButton = page.getByTestId(`run-${side}`);
+    this.cancelButton = page.getByTestId(`cancel-${side}`);
+    this.cancelled = this.root.getByTestId("query-cancelled");
     this.editor = this.root.locator(".monaco-editor").first();
     this.editorWrapper = this.root.locator("[data-error-line]");
     this.resultTable = this.root.getByTestId("result-table");

@@ -13,9 +13,24 @@ export const sqlTextSchema = z.string().min(1, "SQL is empty").max(MAX_SQL_LENGT
 export const engineQueryRequestSchema = z.object({ sql: sqlTextSchema });
 export type EngineQueryRequest = z.infer<typeof engineQueryRequestSchema>;
 
-/** Body of the web app's `POST /api/query`. */
-export const queryRequestSchema = z.object({ database: databaseSchema, sql: sqlTextSchema });
+/**
+ * Names one run so that only its caller can cancel it: 128 random bits the browser draws per run
+ * (32 lowercase hex characters), never derived from anything another visitor could know.
+ */
+export const queryIdSchema = z.string().regex(/^[0-9a-f]{32}$/, "queryId must be 32 lowercase hex characters (128 random bits)");
+export type QueryId = z.infer<typeof queryIdSchema>;
+
+/** Body of the web app's `POST /api/query`; `queryId` is needed only to cancel the run later. */
+export const queryRequestSchema = z.object({ database: databaseSchema, sql: sqlTextSchema, queryId: queryIdSchema.optional() });
 export type QueryRequest = z.infer<typeof queryRequestSchema>;
+
+/** Body of `POST /api/query/cancel`. */
+export const cancelRequestSchema = z.object({ queryId: queryIdSchema });
+export type CancelRequest = z.infer<typeof cancelRequestSchema>;
+
+/** Answer of `POST /api/query/cancel`: the run was stopped, and how long after the cancel it had ended on the server. */
+export const cancelResultSchema = z.object({ queryId: queryIdSchema, cancelled: z.literal(true), stoppedInMs: z.number() });
+export type CancelResult = z.infer<typeof cancelResultSchema>;
 
 export const resultColumnSchema = z.object({ name: z.string(), type: z.string() });
 export type ResultColumn = z.infer<typeof resultColumnSchema>;

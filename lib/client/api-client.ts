@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { apiErrorSchema, queryResultSchema, type Database, type QueryResult } from "@/lib/api/query";
+import { apiErrorSchema, cancelResultSchema, queryResultSchema, type CancelResult, type Database, type QueryResult } from "@/lib/api/query";
 import { catalogSchema, type Catalog } from "@/lib/api/catalog";
 import { stackStatusSchema, type StackStatus } from "@/lib/api/status";
 
@@ -38,13 +38,32 @@ async function callJson<T>(url: string, schema: z.ZodType<T>, init?: RequestInit
   return { ok: true, value: parsed.data };
 }
 
-export function runQuery(database: Database, sql: string, signal?: AbortSignal): Promise<Outcome<QueryResult>> {
+/** `queryId` (see newQueryId) lets this run be cancelled by cancelQuery; aborting `signal` cancels it too. */
+export function runQuery(database: Database, sql: string, options: { signal?: AbortSignal; queryId?: string } = {}): Promise<Outcome<QueryResult>> {
   return callJson("/api/query", queryResultSchema, {
     method: "POST",
     headers: { "content-type": "application/json" },
-    body: JSON.stringify({ database, sql }),
-    signal,
+    body: JSON.stringify({ database, sql, queryId: options.queryId }),
+    signal: options.signal,
   });
+}
+
+/** Stops the run started with this id; answers once it has stopped on the server. */
+export function cancelQuery(queryId: string): Promise<Outcome<CancelResult>> {
+  return callJson("/api/query/cancel", cancelResultSchema, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ queryId }),
+  });
+}
+
+/**
+ * 128 random bits per run, as the API's queryId: only the tab that drew it can cancel that run.
+ * getRandomValues, unlike randomUUID, also exists on a plain-http hosted copy (no secure context).
+ */
+export function newQueryId(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (byte) => byte.toString(16).padStart(2, "0")).join("");
 }
 
 export function fetchCatalog(database: Database): Promise<Outcome<Catalog>> {

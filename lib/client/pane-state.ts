@@ -27,22 +27,25 @@ export const runKey = (workspace: string, pane: PaneId) => `${workspace}:${pane}
 
 /**
  * Runs what a pane holds now, or `part` of it (a selection or the statement under the cursor);
- * in the lab, every run lands in the history.
+ * in the lab, every run lands in the history (a cancelled one as cancelled, with how long it ran).
  */
-export async function runPane(workspace: string, pane: PaneId, defaults: PaneDefault, part?: string): Promise<RunState> {
+export async function runPane(workspace: string, pane: PaneId, defaults: PaneDefault, part?: string): Promise<RunState | null> {
   const resolved = resolvePane(workspace, pane, defaults);
   const database = resolved.database;
   const sql = part ?? resolved.sql;
   const state = await useResults.getState().run(runKey(workspace, pane), database, sql);
-  if (workspace === "lab" && state.error?.code !== "cancelled") {
+  // A run replaced by a newer one of the same pane (state null) is not worth a history line.
+  if (workspace === "lab" && state) {
+    const cancelled = state.status === "cancelled";
     useWorkspace.getState().addHistory({
       id: `${Date.now()}-${pane}`,
       database,
       sql,
       ranAt: new Date().toISOString(),
       ok: state.status === "done",
+      ...(cancelled ? { cancelled: true } : {}),
       rowCount: state.result?.rowCount ?? null,
-      elapsedMs: state.result?.elapsedMs ?? null,
+      elapsedMs: cancelled ? (state.cancelledAfterMs ?? null) : (state.result?.elapsedMs ?? null),
     });
   }
   return state;

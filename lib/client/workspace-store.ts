@@ -20,6 +20,8 @@ export interface HistoryEntry {
   sql: string;
   ranAt: string;
   ok: boolean;
+  /** Cancelled by the analyst (then `elapsedMs` is how long it had run). Absent in entries saved before Cancel existed. */
+  cancelled?: boolean;
   rowCount: number | null;
   elapsedMs: number | null;
 }

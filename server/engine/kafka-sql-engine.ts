@@ -1,6 +1,7 @@
 import type { DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
 import type { Catalog } from "../../lib/api/catalog";
 import type { QueryResult } from "../../lib/api/query";
+import { throwIfCancelled, untilCancelled } from "../../lib/cancellation";
 import { FomoError } from "../../lib/errors";
 import { buildCatalog, describeTopicResult, showTablesResult } from "./catalog/catalog-results";
 import type { EngineHealth } from "./engine-health";
@@ -25,8 +26,16 @@ import { stripTrailingSemicolons } from "./sql/strip-statement";
 import { translateMysqlDialect } from "./sql/mysql-dialect";
 import type { TranslatedSql } from "./sql/translated-sql";
 
+export interface EngineQueryOptions {
+  /**
+   * Aborted when the caller gives up (its HTTP client went away): a queued query leaves the queue,
+   * a waiting one stops waiting, a running one is interrupted, and its connection is lent again.
+   */
+  signal?: AbortSignal;
+}
+
 export interface KafkaSqlEngine {
-  query(sql: string): Promise<QueryResult>;
+  query(sql: string, options?: EngineQueryOptions): Promise<QueryResult>;
   catalog(options?: { all?: boolean }): Promise<Catalog>;
   health(): Promise<EngineHealth>;
   /** Resolves once every partition is ingested up to the high watermark read at call time. */
@@ -60,8 +69,9 @@ export async function createKafkaSqlEngine(input: KafkaSqlEngineOptions): Promis
   let closed = false;
 
   const engine: KafkaSqlEngine = {
-    async query(sql) {
+    async query(sql, { signal } = {}) {
       if (closed) throw new FomoError("unavailable:engine", "The engine is closed");
+      throwIfCancelled(signal);
       const started = performance.now();
       // MySQL spellings (backticks, LIMIT o, n, REGEXP, GROUP_CONCAT…) become DuckDB's before anything parses it.
       const translation = translateMysqlDialect(stripTrailingSemicolons(sql));
@@ -77,7 +87,7 @@ export async function createKafkaSqlEngine(input: KafkaSqlEngineOptions): Promis
       if (meta?.kind === "show_schemas") {
         return { columns: [{ name: "Database", type: "VARCHAR" }], rows: [["default"]], rowCount: 1, truncated: false, elapsedMs: performance.now() - started, snapshot: null };
       }
-      return gate.run((connection) => runSelect(connection, translation, started));
+      return gate.run((connection) => runSelect(connection, translation, started, signal), signal);
     },
     async catalog(catalogOptions) {
       return buildCatalog(ingest, options, catalogOptions?.all ?? false);
@@ -100,12 +110,13 @@ export async function createKafkaSqlEngine(input: KafkaSqlEngineOptions): Promis
     },
   };
 
-  async function runSelect(connection: DuckDBConnection, translation: TranslatedSql, started: number): Promise<QueryResult> {
+  async function runSelect(connection: DuckDBConnection, translation: TranslatedSql, started: number, signal: AbortSignal | undefined): Promise<QueryResult> {
     const deadline = Date.now() + options.queryTimeoutMs;
     let analysis = await analyzeStatement(connection, translation);
     const topics = await resolveTopics(analysis.tableRefs, translation);
     const takenAt = new Date();
-    const snapshot = await waitForSnapshot(topics, deadline);
+    // The wait for ingest holds no DuckDB work: a cancel simply stops waiting (the waiter times out by itself).
+    const snapshot = await untilCancelled(waitForSnapshot(topics, deadline), signal);
     const views: string[] = [];
     const withMetadata = namesMetadataColumn(translation.text);
     // One transaction (read-only; rolled back at the end, which also drops the temp views): the
@@ -129,6 +140,7 @@ export async function createKafkaSqlEngine(input: KafkaSqlEngineOptions): Promis
         deadline,
         timeoutMs: options.queryTimeoutMs,
         tableColumns: topicColumnTypes,
+        signal,
       });
       return {
         columns: answer.columns,

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { catalogSchema, type Catalog } from "../../lib/api/catalog";
 import { apiErrorSchema, queryResultSchema, type QueryResult } from "../../lib/api/query";
+import { cancelledError } from "../../lib/cancellation";
 import { FomoError, type ErrorCode } from "../../lib/errors";
 
 /**
@@ -17,13 +18,14 @@ export interface EngineClientOptions {
 }
 
 export interface EngineClient {
-  query(sql: string): Promise<QueryResult>;
+  /** Aborting `signal` aborts the HTTP request; the engine sees the disconnect and interrupts the query. */
+  query(sql: string, options?: { signal?: AbortSignal }): Promise<QueryResult>;
   catalog(): Promise<Catalog>;
   health(): Promise<unknown>;
 }
 
 const TIMEOUT_GRACE_MS = 5_000;
-const KNOWN_KINDS = new Set(["bad_request", "sandbox", "not_found", "timeout", "rate_limit", "unavailable", "config", "stack", "internal"]);
+const KNOWN_KINDS = new Set(["bad_request", "sandbox", "not_found", "timeout", "cancelled", "rate_limit", "unavailable", "config", "stack", "internal"]);
 
 function engineErrorCode(code: string): ErrorCode {
   const kind = code.split(":")[0] ?? "";
@@ -36,9 +38,12 @@ export function createEngineClient(options: EngineClientOptions): EngineClient {
 
   async function call<T>(path: string, schema: z.ZodType<T>, init?: RequestInit): Promise<T> {
     let response: Response;
+    const cancel = init?.signal ?? undefined;
+    const signal = cancel ? AbortSignal.any([cancel, AbortSignal.timeout(timeoutMs)]) : AbortSignal.timeout(timeoutMs);
     try {
-      response = await fetch(`${baseUrl}${path}`, { ...init, signal: AbortSignal.timeout(timeoutMs), cache: "no-store" });
+      response = await fetch(`${baseUrl}${path}`, { ...init, signal, cache: "no-store" });
     } catch (error) {
+      if (cancel?.aborted) throw cancelledError(error);
       if (error instanceof DOMException && error.name === "TimeoutError") {
         throw new FomoError("timeout:engine", `The Kafka engine did not answer within ${timeoutMs} ms`, { cause: error, canRetry: true });
       }
@@ -49,6 +54,7 @@ export function createEngineClient(options: EngineClientOptions): EngineClient {
     try {
       body = await response.json();
     } catch (error) {
+      if (cancel?.aborted) throw cancelledError(error);
       throw new FomoError("unavailable:engine", `The Kafka engine answered ${response.status} without a JSON body`, { cause: error, canRetry: true });
     }
 
@@ -69,11 +75,12 @@ export function createEngineClient(options: EngineClientOptions): EngineClient {
   }
 
   return {
-    query: (sql) =>
+    query: (sql, options) =>
       call("/v1/query", queryResultSchema, {
         method: "POST",
         headers: { "content-type": "application/json" },
         body: JSON.stringify({ sql }),
+        signal: options?.signal,
       }),
     catalog: () => call("/v1/catalog", catalogSchema),
     // The health body is the engine's own (per-topic offsets); callers read what they need.

@@ -6,5 +6,6 @@ import "server-only";
  * pool to the browser. Tests, the bench and plain Node processes import the modules directly.
  */
 export { runQuery } from "./run-query";
+export { cancelQuery, runCancellable } from "./running-queries";
 export { loadCatalog } from "./load-catalog";
 export { errorResponse, jsonResponse, readJsonBody } from "./api-responses";

@@ -2,9 +2,11 @@ import mysql, { type Pool, type PoolConnection } from "mysql2/promise";
 import type { ConnectionOptions, Connection as CoreConnection } from "mysql2";
 import type { Catalog } from "../../lib/api/catalog";
 import type { QueryResult } from "../../lib/api/query";
+import { cancelledError, throwIfCancelled } from "../../lib/cancellation";
 import { FomoError } from "../../lib/errors";
 import { mysqlErrorToFomoError } from "./mysql-error";
 import { jsonSafeRows, resultColumns } from "./mysql-result";
+import { createQueryKiller } from "./query-killer";
 import { checkReadStatement } from "./read-statement-guard";
 import { flavourOfVersion, sessionLimitsStatement, type ServerFlavour } from "./session-limits";
 import { resetSession } from "./session-reset";
@@ -16,6 +18,7 @@ import { WAREHOUSE_CATALOG_SQL, catalogFromRows, type CatalogRow } from "./wareh
  * grants are the real barrier), one statement per request, every session under a statement time
  * limit and a row cap, results in the same shape as the Kafka engine's. No session state outlives
  * a request: a connection goes back to the pool only after it was reset (see session-reset.ts).
+ * A query whose signal aborts is stopped on the server with KILL QUERY (see query-killer.ts).
  */
 
 /** Host/port or socket, user, password and database of the read-only account. */
@@ -35,7 +38,8 @@ export interface WarehouseServerInfo {
 }
 
 export interface WarehouseReadOnlyPool {
-  query(sql: string): Promise<QueryResult>;
+  /** Aborting `signal` stops the statement on the server (KILL QUERY) and fails with `cancelled:query`. */
+  query(sql: string, options?: { signal?: AbortSignal }): Promise<QueryResult>;
   catalog(): Promise<Catalog>;
   server(): Promise<WarehouseServerInfo>;
   close(): Promise<void>;
@@ -62,6 +66,7 @@ export function createWarehouseReadOnlyPool(options: WarehouseReadOnlyPoolOption
     connectTimeout: 5_000,
     enableKeepAlive: true,
   });
+  const killer = createQueryKiller(options.connection);
   const limitedConnections = new WeakSet<object>();
   const resetsUnderWay = new Set<Promise<void>>();
   let serverInfo: Promise<WarehouseServerInfo> | undefined;
@@ -103,9 +108,11 @@ export function createWarehouseReadOnlyPool(options: WarehouseReadOnlyPoolOption
    * does not wait for it: the connection is out of the pool until it is clean, so the next request
    * gets another one or waits for this one, and close() waits for the resets under way.
    */
-  function recycle(connection: PoolConnection): void {
+  function recycle(connection: PoolConnection, kill?: Promise<void>): void {
     const reset = (async () => {
       try {
+        // A KILL QUERY still on its way must land before the session serves anyone else.
+        await kill;
         await resetSession(connection, await limitsSql(connection));
         connection.release();
       } catch {
@@ -116,37 +123,79 @@ export function createWarehouseReadOnlyPool(options: WarehouseReadOnlyPoolOption
     void reset.finally(() => resetsUnderWay.delete(reset));
   }
 
-  async function withConnection<T>(sql: string, work: (connection: PoolConnection) => Promise<T>): Promise<T> {
+  /** A pooled connection, or `cancelled:query` as soon as the signal aborts while the pool is full. */
+  async function acquireUnlessCancelled(signal: AbortSignal | undefined): Promise<PoolConnection> {
+    throwIfCancelled(signal);
+    const pending = acquire();
+    if (!signal) return pending;
+    return new Promise((resolve, reject) => {
+      const onAbort = () => {
+        reject(cancelledError(signal.reason));
+        // The connection comes later, unused and clean: straight back to the pool.
+        pending.then((connection) => connection.release(), () => undefined);
+      };
+      signal.addEventListener("abort", onAbort, { once: true });
+      pending.then(
+        (connection) => {
+          signal.removeEventListener("abort", onAbort);
+          resolve(connection);
+        },
+        (error: unknown) => {
+          signal.removeEventListener("abort", onAbort);
+          reject(error);
+        },
+      );
+    });
+  }
+
+  async function withConnection<T>(sql: string, work: (connection: PoolConnection) => Promise<T>, signal?: AbortSignal): Promise<T> {
     let connection: PoolConnection;
     try {
-      connection = await acquire();
+      connection = await acquireUnlessCancelled(signal);
     } catch (error) {
       throw error instanceof FomoError ? error : wrap(error, sql);
     }
+    let kill: Promise<void> | undefined;
+    const onAbort = () => {
+      kill = killer.killQuery(connection.threadId).catch((error: unknown) => {
+        // The statement then runs on until its time limit; the analyst's request still ends now.
+        console.error(`[warehouse] KILL QUERY ${connection.threadId} failed`, error);
+      });
+    };
     try {
+      throwIfCancelled(signal);
+      signal?.addEventListener("abort", onAbort, { once: true });
       const result = await work(connection);
-      recycle(connection);
+      // A lone `SELECT SLEEP(60)` answers 1 when killed instead of failing: still a cancelled query.
+      throwIfCancelled(signal);
+      recycle(connection, kill);
       return result;
     } catch (error) {
       // A client-side timeout leaves the protocol mid-result and a fatal error leaves no session: neither can be reset.
       const driverError = error as { code?: string; fatal?: boolean };
       if (driverError.fatal || driverError.code === "PROTOCOL_SEQUENCE_TIMEOUT") connection.destroy();
-      else recycle(connection);
-      throw wrap(error, sql);
+      else recycle(connection, kill);
+      if (signal?.aborted) throw cancelledError(error);
+      throw error instanceof FomoError ? error : wrap(error, sql);
+    } finally {
+      signal?.removeEventListener("abort", onAbort);
     }
   }
 
   return {
-    async query(sql) {
+    async query(sql, queryOptions = {}) {
       const statement = checkReadStatement(sql);
       const started = performance.now();
-      const streamed = await withConnection(statement.sql, (connection) =>
-        streamQuery(
-          connection.connection as unknown as CoreConnection,
-          statement.sql,
-          maxRows + 1,
-          statementTimeoutMs + CLIENT_TIMEOUT_GRACE_MS,
-        ),
+      const streamed = await withConnection(
+        statement.sql,
+        (connection) =>
+          streamQuery(
+            connection.connection as unknown as CoreConnection,
+            statement.sql,
+            maxRows + 1,
+            statementTimeoutMs + CLIENT_TIMEOUT_GRACE_MS,
+          ),
+        queryOptions.signal,
       );
       const columns = resultColumns(streamed.fields);
       const truncated = streamed.totalRows > maxRows;
@@ -180,6 +229,7 @@ export function createWarehouseReadOnlyPool(options: WarehouseReadOnlyPoolOption
       if (closed) return;
       closed = true;
       await Promise.all(resetsUnderWay);
+      await killer.close();
       await pool.end();
     },
   };

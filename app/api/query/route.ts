@@ -1,11 +1,15 @@
 import { queryRequestSchema } from "../../../lib/api/query";
 import { FomoError } from "../../../lib/errors";
-import { errorResponse, jsonResponse, readJsonBody, runQuery } from "../../../server/query/server-api";
+import { errorResponse, jsonResponse, readJsonBody, runCancellable, runQuery } from "../../../server/query/server-api";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-/** POST `{ database: "warehouse" | "kafka", sql }` → the query result, or `{ error }`. */
+/**
+ * POST `{ database: "warehouse" | "kafka", sql, queryId? }` → the query result, or `{ error }`.
+ * The query stops on its backend when the client disconnects (request.signal) or when
+ * `POST /api/query/cancel { queryId }` names it; either way it answers `cancelled:query`.
+ */
 export async function POST(request: Request): Promise<Response> {
   try {
     const body = queryRequestSchema.safeParse(await readJsonBody(request));
@@ -13,7 +17,8 @@ export async function POST(request: Request): Promise<Response> {
       const detail = body.error.issues.map((issue) => `${issue.path.join(".") || "body"}: ${issue.message}`).join("; ");
       throw new FomoError("bad_request:query", detail, { cause: body.error });
     }
-    return jsonResponse(await runQuery(body.data));
+    const { queryId, ...query } = body.data;
+    return jsonResponse(await runCancellable(queryId, request.signal, (signal) => runQuery(query, undefined, { signal })));
   } catch (error) {
     return errorResponse(error);
   }

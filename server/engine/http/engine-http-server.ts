@@ -16,6 +16,8 @@ export interface EngineHttpServer {
 /**
  * The engine's HTTP API: `POST /v1/query` `{ sql }`, `GET /v1/catalog[?all=1]`, `GET /v1/health`.
  * Errors answer `{ error: { code, message, line?, column? } }` with the code's HTTP status.
+ * A client that disconnects before its answer cancels its query: the web app aborts its fetch when
+ * the analyst presses Cancel, and the engine then interrupts DuckDB and frees the query's slot.
  */
 export async function startEngineHttpServer(
   engine: KafkaSqlEngine,
@@ -51,7 +53,7 @@ async function handle(engine: KafkaSqlEngine, request: IncomingMessage, response
       if (!parsed.success) {
         throw new FomoError("bad_request:body", parsed.error.issues.map((issue) => issue.message).join("; "));
       }
-      sendJson(response, 200, await engine.query(parsed.data.sql));
+      sendJson(response, 200, await engine.query(parsed.data.sql, { signal: disconnectSignal(response) }));
       return;
     }
     case "GET /v1/catalog": {
@@ -67,6 +69,15 @@ async function handle(engine: KafkaSqlEngine, request: IncomingMessage, response
     default:
       throw new FomoError("not_found:route", `No route ${route}`);
   }
+}
+
+/** Aborts when the connection closes before the response was sent (the client went away). */
+function disconnectSignal(response: ServerResponse): AbortSignal {
+  const controller = new AbortController();
+  response.once("close", () => {
+    if (!response.writableFinished) controller.abort(new FomoError("cancelled:query", "The client disconnected"));
+  });
+  return controller.signal;
 }
 
 async function readJsonBody(request: IncomingMessage): Promise<unknown> {
@@ -85,6 +96,8 @@ async function readJsonBody(request: IncomingMessage): Promise<unknown> {
 }
 
 function sendJson(response: ServerResponse, status: number, body: unknown): void {
+  // A cancelled query's client is gone: there is no one to answer.
+  if (response.destroyed) return;
   const text = JSON.stringify(body);
   response.writeHead(status, { "content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(text) });
   response.end(text);

@@ -34,7 +34,7 @@ export async function answerSelect(
   connection: DuckDBConnection,
   translation: TranslatedSql,
   analysis: AnalyzedSelect,
-  context: { maxRows: number; deadline: number; timeoutMs: number; tableColumns: TableColumnTypes },
+  context: { maxRows: number; deadline: number; timeoutMs: number; tableColumns: TableColumnTypes; signal?: AbortSignal },
 ): Promise<SelectAnswer> {
   refuseEnginePseudoColumns(analysis, context.tableColumns);
   const doubleQuotedStrings = new Set<string>();
@@ -54,7 +54,7 @@ async function answerOnce(
   connection: DuckDBConnection,
   translation: TranslatedSql,
   analysis: AnalyzedSelect,
-  context: { maxRows: number; deadline: number; timeoutMs: number; tableColumns: TableColumnTypes },
+  context: { maxRows: number; deadline: number; timeoutMs: number; tableColumns: TableColumnTypes; signal?: AbortSignal },
 ): Promise<SelectAnswer> {
   // Binds the query once more only when an ORDER BY item may be a string result column.
   const ordered = await withMysqlResultOrder(connection, translation, analysis.root, (name) => {

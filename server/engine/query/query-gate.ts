@@ -1,9 +1,11 @@
+import { cancelledError } from "../../../lib/cancellation";
 import { FomoError } from "../../../lib/errors";
 
 /**
  * Lends a fixed set of resources (DuckDB connections) to at most `resources.length` queries at a
  * time; further queries wait in a bounded FIFO queue and are refused with `rate_limit:queue_full`
- * when it is full, so a burst slows down instead of exhausting memory.
+ * when it is full, so a burst slows down instead of exhausting memory. A query cancelled while it
+ * waits leaves the queue at once (it never takes a resource).
  */
 export class QueryGate<T> {
   private readonly idle: T[];
@@ -26,8 +28,8 @@ export class QueryGate<T> {
     return this.capacity - this.idle.length;
   }
 
-  async run<R>(task: (resource: T) => Promise<R>): Promise<R> {
-    const resource = await this.acquire();
+  async run<R>(task: (resource: T) => Promise<R>, signal?: AbortSignal): Promise<R> {
+    const resource = await this.acquire(signal);
     try {
       return await task(resource);
     } finally {
@@ -35,7 +37,8 @@ export class QueryGate<T> {
     }
   }
 
-  private acquire(): Promise<T> {
+  private acquire(signal: AbortSignal | undefined): Promise<T> {
+    if (signal?.aborted) return Promise.reject(cancelledError(signal.reason));
     const resource = this.idle.pop();
     if (resource !== undefined) return Promise.resolve(resource);
     if (this.waiting.length >= this.maxQueued) {
@@ -45,7 +48,19 @@ export class QueryGate<T> {
         }),
       );
     }
-    return new Promise((resolve) => this.waiting.push(resolve));
+    return new Promise((resolve, reject) => {
+      const onAbort = () => {
+        const at = this.waiting.indexOf(take);
+        if (at !== -1) this.waiting.splice(at, 1);
+        reject(cancelledError(signal?.reason));
+      };
+      const take = (resource: T) => {
+        signal?.removeEventListener("abort", onAbort);
+        resolve(resource);
+      };
+      signal?.addEventListener("abort", onAbort, { once: true });
+      this.waiting.push(take);
+    });
   }
 
   private release(resource: T): void {
