@@ -5,8 +5,8 @@ import { newWindowId, openDeckChannel, type DeckChannel } from "@/lib/client/dec
 import type { DeckMessage, DeckRole, DeckStateMessage } from "@/lib/story/deck-message";
 import type { DeckPosition } from "@/lib/story/deck-position";
 
-/** How long a position another window sent counts as "theirs", so following it is not echoed back. */
-const ECHO_WINDOW_MS = 2000;
+/** How long this window may take to reach a place another window sent before it acts on its own again. */
+const FOLLOW_LIMIT_MS = 10_000;
 
 interface DeckLink {
   id: string;
@@ -14,7 +14,8 @@ interface DeckLink {
   listener?: (message: DeckMessage) => void;
   /** A move that arrived while no step was mounted (between two steps): applied by the next one. */
   pending?: DeckStateMessage;
-  recent: { key: string; at: number }[];
+  /** Where another window last sent this one, until it gets there: moves on the way are not announced. */
+  following?: { position: DeckPosition; at: number };
 }
 
 const keyOf = (position: DeckPosition) => `${position.stepId}:${position.fragment}`;
@@ -27,12 +28,8 @@ function deckLink(): DeckLink {
   const id = newWindowId();
   const created: DeckLink = {
     id,
-    recent: [],
     channel: openDeckChannel(id, (message) => {
-      if (message.type === "state") {
-        const now = Date.now();
-        created.recent = [...created.recent.filter((r) => now - r.at < ECHO_WINDOW_MS), { key: keyOf(message), at: now }];
-      }
+      if (message.type === "state") created.following = { position: { stepId: message.stepId, fragment: message.fragment }, at: Date.now() };
       if (created.listener) created.listener(message);
       else if (message.type === "state") created.pending = message;
     }),
@@ -41,9 +38,10 @@ function deckLink(): DeckLink {
   return created;
 }
 
-function recentlyRemote(position: DeckPosition): boolean {
-  const now = Date.now();
-  return !!link?.recent.some((r) => r.key === keyOf(position) && now - r.at < ECHO_WINDOW_MS);
+/** The place another window sent this one to, while this window is still on its way there. */
+function followedTarget(): DeckPosition | undefined {
+  const following = link?.following;
+  return following && Date.now() - following.at < FOLLOW_LIMIT_MS ? following.position : undefined;
 }
 
 interface DeckSyncOptions {
@@ -65,18 +63,27 @@ export function useDeckSync({ role, position, blanked, onRemote }: DeckSyncOptio
     latest.current = { position, blanked, onRemote };
   });
 
-  const announce = useCallback(
+  const post = useCallback(
     (at: DeckPosition, isBlanked: boolean) => {
       const current = deckLink();
       current.channel.post({ type: "state", sender: current.id, role, stepId: at.stepId, fragment: at.fragment, blanked: isBlanked });
     },
     [role],
   );
+  const announce = useCallback(
+    (at: DeckPosition, isBlanked: boolean) => {
+      // A move made here wins over any place another window sent earlier.
+      deckLink().following = undefined;
+      post(at, isBlanked);
+    },
+    [post],
+  );
 
   useEffect(() => {
     const current = deckLink();
     current.listener = (message) => {
-      if (message.type === "hello") announce(latest.current.position, latest.current.blanked);
+      // Answer with where this window is going, not a step it is passing through.
+      if (message.type === "hello") post(followedTarget() ?? latest.current.position, latest.current.blanked);
       else latest.current.onRemote(message);
     };
     const pending = current.pending;
@@ -89,13 +96,15 @@ export function useDeckSync({ role, position, blanked, onRemote }: DeckSyncOptio
       current.listener = undefined;
       delete document.documentElement.dataset.deckSync;
     };
-  }, [role, announce]);
+  }, [role, post]);
 
   const { stepId, fragment } = position;
   useEffect(() => {
     if (role !== "audience") return;
     const at = { stepId, fragment };
-    if (!recentlyRemote(at)) announce(at, latest.current.blanked);
+    const target = followedTarget();
+    if (!target) announce(at, latest.current.blanked);
+    else if (keyOf(target) === keyOf(at) && link) link.following = undefined;
   }, [role, stepId, fragment, announce]);
 
   return { announce };
