@@ -11,7 +11,8 @@ test.describe("the pipeline control", () => {
   test("stopping the pipeline freezes the warehouse while Kafka keeps growing", async ({ page }) => {
     test.setTimeout(180_000);
     const story = new StoryPage(page);
-    await story.goto(5);
+    // The rows-over-time fragment of step 5 shows both counts under the pipeline control.
+    await story.gotoDifference("rows");
     const warehouse = page.getByTestId("live-count-warehouse");
     const kafka = page.getByTestId("live-count-kafka");
     await expect(warehouse).toHaveText(/^\d[\d,]*$/);

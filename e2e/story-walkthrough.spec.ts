@@ -81,14 +81,29 @@ test.describe("the guided story", () => {
     await page.keyboard.press("ArrowRight");
     await story.expectStep(5);
 
-    // Step 5: every chart is fed by live queries.
+    // Step 5, in fragments revealed one by one: every chart is fed by live queries.
+    await expect(page.getByTestId("chart-top-customers")).toBeVisible();
+    await expect(page.getByTestId("chart-top-customers")).toContainText("CU-1277");
+    await story.screenshotBothSizes("step-5-difference-top-customers");
+    await page.keyboard.press("PageDown");
+    await story.expectStep(5, 1);
     await expect(page.getByTestId("live-count-kafka")).toHaveText(/^\d[\d,]*$/);
     await expect(page.getByTestId("live-count-warehouse")).toHaveText(/^\d[\d,]*$/);
-    await expect(page.getByTestId("chart-top-customers")).toContainText("CU-1277");
+    await story.screenshotBothSizes("step-5-difference-rows");
+    await page.keyboard.press("PageDown");
+    await story.expectStep(5, 2);
     await expect(page.getByTestId("datasets-count-warehouse")).toHaveText("1");
     await expect(page.getByTestId("datasets-count-kafka")).not.toHaveText("1");
+    await page.keyboard.press("PageDown");
+    await story.expectStep(5, 3);
+    await expect(page.getByTestId("chart-device-mix")).toBeVisible();
     await expect(page.getByTestId("chart-device-mix")).toContainText("of top spenders");
-    await story.screenshotBothSizes("step-5-difference");
+    await story.screenshotBothSizes("step-5-difference-answer");
+
+    // The end: what to do next, and the footer's last action opens the SQL lab.
+    await expect(page.getByTestId("what-next")).toBeVisible();
+    await page.getByTestId("next-step").click();
+    await expect(page).toHaveURL(/\/lab$/);
   });
 
   test("arrow keys typed in the editor stay in the editor", async ({ page }) => {
@@ -102,7 +117,7 @@ test.describe("the guided story", () => {
     await story.expectStep(3);
   });
 
-  test("? lists the shortcuts and presenter mode shows speaker notes", async ({ page }) => {
+  test("? lists the shortcuts; presenter mode enlarges the type and never shows speaker notes", async ({ page }) => {
     const story = new StoryPage(page);
     await story.goto(0);
     await page.keyboard.press("?");
@@ -114,10 +129,11 @@ test.describe("the guided story", () => {
 
     await expect(page.getByTestId("speaker-notes")).toHaveCount(0);
     await story.goto(4, "?presenter=1");
-    await expect(page.getByTestId("speaker-notes")).toBeVisible();
     await expect(page.locator("html")).toHaveClass(/presenter/);
+    // Notes live only in the speaker view's window (P), never over the audience's content.
+    await expect(page.getByTestId("speaker-notes")).toHaveCount(0);
     await story.screenshotBothSizes("step-4-presenter");
     await page.getByTestId("presenter-toggle").click();
-    await expect(page.getByTestId("speaker-notes")).toHaveCount(0);
+    await expect(page.locator("html")).not.toHaveClass(/presenter/);
   });
 });

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useWorkspace } from "@/lib/client/workspace-store";
-import { STORY_STEPS } from "@/lib/story/steps";
+import { STORY_STEPS, stepById } from "@/lib/story/steps";
 import { useWorkspaceHydrated } from "@/lib/client/use-hydrated";
 import { AppHeader } from "@/components/layout/app-header";
 import { usePreloadSqlEditor } from "@/components/editor/preload-sql-editor";
@@ -13,7 +13,8 @@ export function HomeHero() {
   usePreloadSqlEditor();
   const lastStep = useWorkspace((s) => s.lastStep);
   const visited = useWorkspace((s) => s.visitedSteps.length);
-  const resume = hydrated && visited > 0 && lastStep > 0 ? STORY_STEPS[lastStep] : undefined;
+  const resumeStep = hydrated && visited > 0 && lastStep ? stepById(lastStep) : undefined;
+  const resume = resumeStep && resumeStep.index > 0 ? resumeStep : undefined;
   return (
     <>
       <AppHeader active="home" />
@@ -40,11 +41,11 @@ export function HomeHero() {
               Open the SQL lab
             </Link>
           </div>
-          <p className="mt-4 text-sm text-faint">Presenting? Press <kbd className="rounded border border-line-strong px-1.5 font-mono text-xs">P</kbd> in the story for large type and speaker notes; arrow keys or a clicker move between steps.</p>
+          <p className="mt-4 text-sm text-faint">Presenting? Press <kbd className="rounded border border-line-strong px-1.5 font-mono text-xs">P</kbd> in the story to open the speaker view (notes, timer, next step) in its own window; arrow keys or a clicker move both windows, <kbd className="rounded border border-line-strong px-1.5 font-mono text-xs">B</kbd> blanks the screen.</p>
         </div>
         <ol className="self-center rounded-2xl border border-line bg-surface p-5 text-sm shadow-sm" aria-label="The six steps">
           {STORY_STEPS.map((step) => (
-            <li key={step.index}>
+            <li key={step.id}>
               <Link prefetch={false} href={`/story/${step.index}`} className="flex items-baseline gap-3 rounded-lg px-2 py-2 hover:bg-surface-2">
                 <span className="w-5 font-mono text-faint tabular">{step.index}</span>
                 <span className="font-medium">{step.short}</span>

@@ -3,11 +3,12 @@
 import { useEffect, useRef } from "react";
 
 const SHORTCUTS: [string, string][] = [
-  ["→  or  Page Down", "Next step"],
-  ["←  or  Page Up", "Previous step"],
+  ["→  or  Page Down", "Next step (or the step's next part)"],
+  ["←  or  Page Up", "Previous step (or part)"],
   ["Ctrl+Enter  /  ⌘+Enter", "Run the query in the focused editor"],
   ["Ctrl+.  /  ⌘+.", "Cancel the running query (the focused editor's, else all)"],
-  ["P", "Presenter mode on/off (larger type, speaker notes)"],
+  ["P", "Open the speaker view: notes, timer, next step"],
+  ["B  or  .", "Blank the screen / show it again"],
   ["?", "Show or hide this list"],
   ["Esc", "Close this list; leave the editor with Esc then Tab"],
 ];

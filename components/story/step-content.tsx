@@ -3,6 +3,7 @@
 import { useCallback } from "react";
 import type { Cell } from "@/lib/api/query";
 import { resolvePane, runPane } from "@/lib/client/pane-state";
+import { storyWorkspaceKey } from "@/lib/client/workspace-migration";
 import { useWorkspace, type PaneId } from "@/lib/client/workspace-store";
 import { deviceMixSql, isCustomerId } from "@/lib/story/story-sql";
 import type { StoryStep } from "@/lib/story/steps";
@@ -17,14 +18,21 @@ const SqlWorkspace = dynamic(() => import("@/components/editor/sql-workspace").t
 
 const isCustomerCell = (columnName: string, value: Cell) => columnName.toLowerCase() === "customerid" && isCustomerId(value);
 
-/** The body of each step: diagram, service status, editors, or the live dashboard. */
-export function StepContent({ step }: { step: StoryStep }) {
+interface StepContentProps {
+  step: StoryStep;
+  /** The fragment showing, for a step that has fragments. */
+  fragment: number;
+  onShowFragment: (fragment: number) => void;
+}
+
+/** The body of each step, chosen by its kind: diagram, service status, editors, or the live dashboard. */
+export function StepContent({ step, fragment, onShowFragment }: StepContentProps) {
   const panes = step.panes;
   const single = !!panes && Object.keys(panes).length === 1;
   const sizes = useEditorSizes(single);
-  const workspace = `story-${step.index}`;
+  const workspace = storyWorkspaceKey(step.id);
 
-  // Step 4: clicking a customer id loads the seed's device query for them on the Kafka side.
+  // Clicking a customer id loads the seed's device query for them on the Kafka side.
   const openDevices = useCallback(
     (_pane: PaneId, _column: string, value: Cell) => {
       if (!isCustomerId(value) || !panes?.right) return;
@@ -35,19 +43,21 @@ export function StepContent({ step }: { step: StoryStep }) {
     [workspace, panes],
   );
 
-  if (step.index === 0) return <ArchitectureDiagram />;
-  if (step.index === 1) return <ServiceOverview />;
-  if (step.index === 5) return <DifferenceDashboard />;
+  if (step.kind === "architecture") return <div data-point=""><ArchitectureDiagram /></div>;
+  if (step.kind === "services") return <div data-point=""><ServiceOverview /></div>;
+  if (step.kind === "dashboard") return <DifferenceDashboard fragments={step.fragments ?? []} fragment={fragment} onShowFragment={onShowFragment} />;
   if (!panes) return null;
   return (
-    <SqlWorkspace
-      workspace={workspace}
-      panes={panes}
-      suggestions={step.suggestions}
-      editorHeight={sizes.editorHeight}
-      resultHeight={sizes.resultHeight}
-      isCellActionable={step.index === 4 ? isCustomerCell : undefined}
-      onCellAction={step.index === 4 ? openDevices : undefined}
-    />
+    <div data-point="">
+      <SqlWorkspace
+        workspace={workspace}
+        panes={panes}
+        suggestions={step.suggestions}
+        editorHeight={sizes.editorHeight}
+        resultHeight={sizes.resultHeight}
+        isCellActionable={step.customerOpensDevices ? isCustomerCell : undefined}
+        onCellAction={step.customerOpensDevices ? openDevices : undefined}
+      />
+    </div>
   );
 }

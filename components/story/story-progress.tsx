@@ -2,20 +2,21 @@
 
 import Link from "next/link";
 import { useWorkspace } from "@/lib/client/workspace-store";
-import { STORY_STEPS } from "@/lib/story/steps";
+import { STORY_STEPS, stepById, type StepId } from "@/lib/story/steps";
 
 /** Six numbered stops; the current one is filled, visited ones are ticked. */
-export function StoryProgress({ current }: { current: number }) {
+export function StoryProgress({ current }: { current: StepId }) {
   const visited = useWorkspace((s) => s.visitedSteps);
+  const currentIndex = stepById(current).index;
   return (
     <nav aria-label="Story progress">
       <ol className="flex items-center gap-1">
         {STORY_STEPS.map((step) => {
-          const isCurrent = step.index === current;
-          const done = visited.includes(step.index) && !isCurrent;
+          const isCurrent = step.id === current;
+          const done = visited.includes(step.id) && !isCurrent;
           return (
-            <li key={step.index} className="flex items-center gap-1">
-              {step.index > 0 && <span aria-hidden="true" className={`h-px w-3 xl:w-5 ${step.index <= current ? "bg-fg/40" : "bg-line-strong"}`} />}
+            <li key={step.id} className="flex items-center gap-1">
+              {step.index > 0 && <span aria-hidden="true" className={`h-px w-3 xl:w-5 ${step.index <= currentIndex ? "bg-fg/40" : "bg-line-strong"}`} />}
               <Link
                 prefetch={false}
                 href={`/story/${step.index}`}

@@ -13,16 +13,23 @@ export function isTypingTarget(target: EventTarget | null): boolean {
 interface StoryKeyHandlers {
   next: () => void;
   previous: () => void;
-  toggleHelp: () => void;
-  togglePresenter: () => void;
+  /** B (or `.`, which some clickers send): blank or show the audience screen. */
+  toggleBlank: () => void;
+  toggleHelp?: () => void;
+  /** P: open (or bring forward) the speaker view. */
+  openSpeaker?: () => void;
 }
 
-/** ←/→ and PageUp/PageDown (presenter clickers) move between steps; `?` lists the shortcuts. */
-export function useStoryKeys({ next, previous, toggleHelp, togglePresenter }: StoryKeyHandlers): void {
+/**
+ * ←/→ and PageUp/PageDown (presenter clickers) move through steps and fragments; B blanks the
+ * audience screen; P opens the speaker view; `?` lists the shortcuts. The audience window and the
+ * speaker view share these keys.
+ */
+export function useStoryKeys({ next, previous, toggleBlank, toggleHelp, openSpeaker }: StoryKeyHandlers): void {
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
-      if (event.key === "?") {
+      if (event.key === "?" && toggleHelp) {
         if (isTypingTarget(event.target) && !(event.target instanceof HTMLElement && event.target.closest("[role='dialog']"))) return;
         event.preventDefault();
         toggleHelp();
@@ -40,9 +47,17 @@ export function useStoryKeys({ next, previous, toggleHelp, togglePresenter }: St
           event.preventDefault();
           previous();
           break;
+        case "b":
+        case "B":
+        case ".":
+          event.preventDefault();
+          toggleBlank();
+          break;
         case "p":
         case "P":
-          togglePresenter();
+          if (!openSpeaker) break;
+          event.preventDefault();
+          openSpeaker();
           break;
       }
     };
@@ -53,5 +68,5 @@ export function useStoryKeys({ next, previous, toggleHelp, togglePresenter }: St
       window.removeEventListener("keydown", onKey);
       delete document.documentElement.dataset.storyKeys;
     };
-  }, [next, previous, toggleHelp, togglePresenter]);
+  }, [next, previous, toggleBlank, toggleHelp, openSpeaker]);
 }

@@ -20,19 +20,34 @@ export class StoryPage {
     this.title = page.locator("#step-title");
     this.runBoth = page.getByTestId("run-both");
     this.progress = page.getByRole("navigation", { name: "Story progress" });
+    this.main = page.locator("main[data-step]");
+    this.point = page.locator("[data-point]");
   }
+
+  readonly main: Locator;
+  /** The element that carries the current step's (or fragment's) point. */
+  readonly point: Locator;
 
   async goto(step: number, query = ""): Promise<void> {
     await this.page.goto(`/story/${step}${query}`);
-    await expect(this.page.locator("main[data-step]")).toHaveAttribute("data-step", String(step));
+    await expect(this.main).toHaveAttribute("data-step", String(step));
     // The step is server-rendered before its keyboard shortcuts are attached; a key pressed in
     // between would be lost.
     await expect(this.page.locator("html")).toHaveAttribute("data-story-keys", "ready");
   }
 
-  async expectStep(step: number): Promise<void> {
-    await expect(this.page).toHaveURL(new RegExp(`/story/${step}$`));
-    await expect(this.page.locator("main[data-step]")).toHaveAttribute("data-step", String(step));
+  /** Step 5 is shown in fragments: `fragment` is the part showing (the URL says `?f=N` past the first). */
+  async expectStep(step: number, fragment = 0): Promise<void> {
+    await expect(this.page).toHaveURL(new RegExp(`/story/${step}${fragment > 0 ? `\\?f=${fragment}` : ""}$`));
+    await expect(this.main).toHaveAttribute("data-step", String(step));
+    await expect(this.main).toHaveAttribute("data-fragment", String(fragment));
+  }
+
+  /** Opens step 5 at one of its fragments by name (top-customers, rows, datasets, answer). */
+  async gotoDifference(fragmentId: "top-customers" | "rows" | "datasets" | "answer"): Promise<void> {
+    const index = ["top-customers", "rows", "datasets", "answer"].indexOf(fragmentId);
+    await this.goto(5, index > 0 ? `?f=${index}` : "");
+    await expect(this.main).toHaveAttribute("data-fragment", String(index));
   }
 
   suggestion(id: string): Locator {

@@ -3,6 +3,8 @@
 import { create } from "zustand";
 import { createJSONStorage, persist } from "zustand/middleware";
 import type { Database } from "@/lib/api/query";
+import type { StepId } from "@/lib/story/steps";
+import { migrateWorkspace, WORKSPACE_VERSION } from "./workspace-migration";
 
 export type PaneId = "left" | "right";
 
@@ -29,17 +31,18 @@ export interface HistoryEntry {
 const HISTORY_LIMIT = 100;
 
 interface WorkspaceStore {
-  /** Editor panes by workspace (`story-3`, `lab`), then by pane. Absent = the step's defaults. */
+  /** Editor panes by workspace (`story-warehouse`, `lab`), then by pane. Absent = the step's defaults. */
   panes: Record<string, Partial<Record<PaneId, PaneState>>>;
   /** Lab query history, newest first. */
   history: HistoryEntry[];
   /** Story steps the user has opened, for the progress indicator. */
-  visitedSteps: number[];
-  lastStep: number;
+  visitedSteps: StepId[];
+  /** The step to continue at from the home page; null before the story was opened. */
+  lastStep: StepId | null;
   setPane: (workspace: string, pane: PaneId, state: PaneState) => void;
   addHistory: (entry: HistoryEntry) => void;
   clearHistory: () => void;
-  visitStep: (step: number) => void;
+  visitStep: (step: StepId) => void;
   resetStory: () => void;
 }
 
@@ -49,7 +52,7 @@ export const useWorkspace = create<WorkspaceStore>()(
       panes: {},
       history: [],
       visitedSteps: [],
-      lastStep: 0,
+      lastStep: null,
       setPane: (workspace, pane, state) =>
         set((s) => ({ panes: { ...s.panes, [workspace]: { ...s.panes[workspace], [pane]: state } } })),
       addHistory: (entry) => set((s) => ({ history: [entry, ...s.history].slice(0, HISTORY_LIMIT) })),
@@ -57,18 +60,20 @@ export const useWorkspace = create<WorkspaceStore>()(
       visitStep: (step) =>
         set((s) => ({
           lastStep: step,
-          visitedSteps: s.visitedSteps.includes(step) ? s.visitedSteps : [...s.visitedSteps, step].sort((a, b) => a - b),
+          visitedSteps: s.visitedSteps.includes(step) ? s.visitedSteps : [...s.visitedSteps, step],
         })),
       resetStory: () =>
         set((s) => ({
           visitedSteps: [],
-          lastStep: 0,
+          lastStep: null,
           panes: Object.fromEntries(Object.entries(s.panes).filter(([workspace]) => !workspace.startsWith("story-"))),
         })),
     }),
     {
       name: "fomo-workspace",
-      version: 1,
+      // Version 2 keys story state by step name; version 1's `story-3` and step numbers are migrated.
+      version: WORKSPACE_VERSION,
+      migrate: (persisted, version) => migrateWorkspace(persisted, version) as unknown as WorkspaceStore,
       storage: createJSONStorage(() => localStorage),
       // Rehydrated by <ClientBoot/> after the first render so server and client markup agree.
       skipHydration: true,

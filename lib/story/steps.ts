@@ -16,8 +16,23 @@ export interface SuggestedQuery {
   target: PaneId | "both";
 }
 
-export interface StoryStep {
-  index: number;
+/** Stable names: saved work, links between windows and content choice key on these, never on the order. */
+export const STEP_IDS = ["problem", "environment", "workspace", "warehouse", "kafka", "difference"] as const;
+export type StepId = (typeof STEP_IDS)[number];
+
+/** What a step's body is; the order of steps says nothing about it. */
+export type StepKind = "architecture" | "services" | "sql" | "dashboard";
+
+/** Part of a step that →/PageDown reveals before moving on (reveal.js's fragments), shown one at a time. */
+export interface StoryFragment {
+  id: string;
+  /** Short name for the fragment strip and the footer's next button. */
+  label: string;
+}
+
+interface StepDefinition {
+  id: StepId;
+  kind: StepKind;
   /** Short name for the progress indicator. */
   short: string;
   title: string;
@@ -25,16 +40,23 @@ export interface StoryStep {
   lead: string;
   /** Extra paragraphs, shown in self-serve mode beside the content. */
   body: string[];
-  /** What to say out loud; shown only in presenter mode. */
-  notes: string[];
   /** Which editors the step shows; none means the step has its own content. */
   panes?: Partial<Record<PaneId, PaneDefault>>;
   suggestions?: SuggestedQuery[];
+  /** Clicking a customer id in a result loads the seed's device query for them (step "kafka"). */
+  customerOpensDevices?: boolean;
+  fragments?: readonly StoryFragment[];
 }
 
-export const STORY_STEPS: readonly StoryStep[] = [
+export interface StoryStep extends StepDefinition {
+  /** Position in the story: the URL (/story/N) and "Step N", nothing else. */
+  index: number;
+}
+
+const DEFINITIONS: readonly StepDefinition[] = [
   {
-    index: 0,
+    id: "problem",
+    kind: "architecture",
     short: "The problem",
     title: "Your competitors may be looking at data you can't see",
     lead:
@@ -43,14 +65,10 @@ export const STORY_STEPS: readonly StoryStep[] = [
       "Our task: improve the experience of the customers who spend the most. That is an ad-hoc question, so we will answer it the way an analyst would: with SQL.",
       "Follow the two paths in the diagram. The slate one is the classic route through a sink connector into the warehouse. The orange one goes straight to Kafka.",
     ],
-    notes: [
-      "Set the scene: a retail store, an analyst, a question about the best customers.",
-      "Point at the two paths. The numbers on the arrows are live: messages per second into Kafka, rows the connector has loaded, and how far the warehouse trails.",
-      "The ops path to the Kafka explorer is what an engineer would look at; the analyst never needs it.",
-    ],
   },
   {
-    index: 1,
+    id: "environment",
+    kind: "services",
     short: "Environment",
     title: "The whole environment is already running",
     lead:
@@ -59,13 +77,10 @@ export const STORY_STEPS: readonly StoryStep[] = [
       "Nothing here is simulated: the counts come from the broker and the warehouse right now.",
       "If a service is down, the card says what to do. Most problems are fixed by stopping the demo with Ctrl+C and running `npm run demo` again.",
     ],
-    notes: [
-      "One command, no Docker: broker, warehouse, generator, connector and engine are child processes of one supervisor.",
-      "Show that the warehouse trails Kafka: the connector loads in batches, every flush interval.",
-    ],
   },
   {
-    index: 2,
+    id: "workspace",
+    kind: "sql",
     short: "Workspace",
     title: "Two SQL editors, side by side",
     lead:
@@ -74,10 +89,6 @@ export const STORY_STEPS: readonly StoryStep[] = [
       "Each side has its own database and schema selector, a schema browser and autocomplete for tables and columns.",
       "Try “Run on both” on the count below: Kafka already holds purchases that the warehouse has not received yet.",
     ],
-    notes: [
-      "This replaces the seed's Superset SQL Lab: pick the database on each side.",
-      "Run on both: the warehouse count is lower and only moves when the connector flushes; Kafka moves every second.",
-    ],
     panes: {
       left: { database: "warehouse", sql: COUNT_PURCHASES_SQL },
       right: { database: "kafka", sql: COUNT_PURCHASES_SQL },
@@ -85,7 +96,8 @@ export const STORY_STEPS: readonly StoryStep[] = [
     suggestions: [{ id: "count-both", label: "Count purchases on both", sql: COUNT_PURCHASES_SQL, target: "both" }],
   },
   {
-    index: 3,
+    id: "warehouse",
+    kind: "sql",
     short: "Warehouse",
     title: "First, the usual way: ask the warehouse",
     lead:
@@ -94,15 +106,12 @@ export const STORY_STEPS: readonly StoryStep[] = [
       "Run the query. The result is correct for what the warehouse holds, and it tells us who spends the most.",
       "It does not tell us why. The warehouse only has purchases: nothing about how these customers use our site or app.",
     ],
-    notes: [
-      "This is the seed's first query, unchanged.",
-      `${DEFAULT_CUSTOMER} is on top. Remember the totals: we will compare them with Kafka's in a minute.`,
-    ],
     panes: { left: { database: "warehouse", sql: TOP_SPENDERS_SQL } },
     suggestions: [{ id: "top3-warehouse", label: "Top 3 spenders (warehouse)", sql: TOP_SPENDERS_SQL, target: "left" }],
   },
   {
-    index: 4,
+    id: "kafka",
+    kind: "sql",
     short: "Kafka",
     title: "Now ask Kafka directly",
     lead:
@@ -111,11 +120,6 @@ export const STORY_STEPS: readonly StoryStep[] = [
       "Start with SHOW TABLES on both sides: the warehouse has one table, Kafka has more.",
       "Run the top-3 query on Kafka: same SQL, fresher totals. Click a customer in a result to look at their devices.",
       "Then run the device query on the warehouse too. It fails: that table does not exist there.",
-    ],
-    notes: [
-      "SHOW TABLES: one table versus every topic.",
-      "Same top-3 on Kafka: the totals are higher, because Kafka has the purchases the connector has not flushed yet.",
-      `The device query for ${DEFAULT_CUSTOMER}: five user agents, one clearly dominant. Then show the real MySQL error on the warehouse side.`,
     ],
     panes: {
       left: { database: "warehouse", sql: SHOW_TABLES_SQL },
@@ -127,9 +131,11 @@ export const STORY_STEPS: readonly StoryStep[] = [
       { id: "devices-kafka", label: `Devices of ${DEFAULT_CUSTOMER} on Kafka`, sql: deviceMixSql(DEFAULT_CUSTOMER), target: "right" },
       { id: "devices-warehouse", label: "Same on the warehouse", sql: deviceMixSql(DEFAULT_CUSTOMER), target: "left" },
     ],
+    customerOpensDevices: true,
   },
   {
-    index: 5,
+    id: "difference",
+    kind: "dashboard",
     short: "Difference",
     title: "Note the difference",
     lead:
@@ -137,19 +143,29 @@ export const STORY_STEPS: readonly StoryStep[] = [
     body: [
       "Stop the pipeline to see what an outage, or simply a slow batch, means for the analyst: the warehouse freezes, Kafka keeps going.",
     ],
-    notes: [
-      "Top customers: the orange bars are ahead of the slate ones, that is the freshness gap.",
-      "Rows over time: the warehouse climbs in steps, one per flush; Kafka climbs continuously.",
-      "Device mix: the top spenders favour one device far more than everyone else. That is the answer to our question, and it came from a dataset only Kafka had.",
-      "Stop the pipeline, wait a few seconds, restart it: the warehouse catches up with no duplicates.",
+    fragments: [
+      { id: "top-customers", label: "Top customers" },
+      { id: "rows", label: "Rows over time" },
+      { id: "datasets", label: "Datasets" },
+      { id: "answer", label: "The answer" },
     ],
   },
 ];
+
+export const STORY_STEPS: readonly StoryStep[] = DEFINITIONS.map((step, index) => ({ ...step, index }));
 
 export const LAST_STEP = STORY_STEPS.length - 1;
 
 export function storyStep(index: number): StoryStep | undefined {
   return STORY_STEPS[index];
+}
+
+export function stepById(id: StepId): StoryStep {
+  return STORY_STEPS.find((step) => step.id === id)!;
+}
+
+export function isStepId(value: unknown): value is StepId {
+  return typeof value === "string" && (STEP_IDS as readonly string[]).includes(value);
 }
 
 export function parseStepParam(value: string): number | undefined {
