@@ -7,7 +7,6 @@ import { useResults } from "@/lib/client/results-store";
 import { useWorkspace } from "@/lib/client/workspace-store";
 import { LAST_STEP, STORY_STEPS } from "@/lib/story/steps";
 import { AppHeader } from "@/components/layout/app-header";
-import { usePreloadSqlEditor } from "@/components/editor/preload-sql-editor";
 import { IconButton } from "@/components/ui/icon-button";
 import { ShortcutsDialog } from "./shortcuts-dialog";
 import { SpeakerNotes } from "./speaker-notes";
@@ -42,7 +41,6 @@ export function StoryShell({ stepIndex }: { stepIndex: number }) {
     state.setPresenter(!state.presenter);
   }, []);
   useStoryKeys({ next, previous, toggleHelp, togglePresenter });
-  usePreloadSqlEditor();
 
   const reset = () => {
     if (!window.confirm("Start the story again? Your edits to the story's queries will be cleared.")) return;
