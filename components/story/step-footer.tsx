@@ -14,7 +14,7 @@ export function StepFooter({ stepIndex, onPrevious, onNext }: { stepIndex: numbe
         <p className="text-xs text-faint tabular">
           Step {stepIndex} of {LAST_STEP} · <kbd className="font-mono">←</kbd> <kbd className="font-mono">→</kbd> to move · <kbd className="font-mono">?</kbd> for shortcuts
         </p>
-        <Button tone={next ? "primary" : "neutral"} onClick={onNext} disabled={!next} aria-label={next ? `Next step: ${next.short}` : "Next step"} data-testid="next-step">
+        <Button tone={next ? "primary" : "neutral"} onClick={onNext} disabled={!next} aria-label={next ? `Next step: ${next.short}` : "The end: no next step"} data-testid="next-step">
           {next ? next.short : "The end"} <span aria-hidden="true">→</span>
         </Button>
       </div>
