@@ -97,7 +97,7 @@ export function EditorPane({ workspace, pane, defaults, editorHeight, resultHeig
         <div className="ml-auto flex items-center gap-2">
           {workspace === "lab" && <CopyLinkButton database={state.database} sql={state.sql} label={label} />}
           <span className="hidden text-xs text-faint 2xl:inline">Ctrl/⌘+Enter</span>
-          <Button tone={meta.tone} size="sm" onClick={() => execute()} disabled={running} aria-label={`Run on ${label}`} data-testid={`run-${pane}`}>
+          <Button tone={meta.tone} size="sm" onClick={() => execute()} disabled={running} aria-label={`${running ? "Running…" : "Run"} on ${label}`} data-testid={`run-${pane}`}>
             {running ? "Running…" : "Run"}
           </Button>
           {running && (

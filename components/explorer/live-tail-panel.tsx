@@ -108,7 +108,7 @@ export function LiveTailPanel({ topic }: { topic: string }) {
         Newest first · showing {formatCount(messages.length)} (at most {TAIL_KEEP} kept)
         {skipped > 0 ? ` · ${formatCount(skipped)} skipped in bursts` : ""}
       </p>
-      <ol aria-label="Live tail messages" className="max-h-[70vh] space-y-2 overflow-y-auto pr-1">
+      <ol aria-label="Live tail messages" tabIndex={0} className="max-h-[70vh] space-y-2 overflow-y-auto pr-1">
         {messages.map((message) => (
           <li key={`${message.partition}:${message.offset}`}>
             <MessageCard message={message} highlight={freshIds.has(`${message.partition}:${message.offset}`)} />

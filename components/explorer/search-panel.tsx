@@ -182,7 +182,7 @@ export function SearchPanel({ topic, partitions }: { topic: string; partitions: 
             </p>
           </div>
         ) : null}
-        <ol aria-label="Search results" className="max-h-[60vh] space-y-2 overflow-y-auto pr-1">
+        <ol aria-label="Search results" tabIndex={0} className="max-h-[60vh] space-y-2 overflow-y-auto pr-1">
           {matches.map((message) => (
             <li key={`${message.partition}:${message.offset}`}>
               <MessageCard message={message} />

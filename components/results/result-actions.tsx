@@ -28,7 +28,7 @@ export function ResultActions({ result, fileStem }: { result: QueryResult; fileS
   };
   return (
     <div className="flex items-center gap-1">
-      <Button size="sm" tone="ghost" onClick={copy} aria-label="Copy results as tab-separated text">
+      <Button size="sm" tone="ghost" onClick={copy} aria-label={`${copied ? "Copied" : "Copy"} results as tab-separated text`}>
         {copied ? "Copied" : "Copy"}
       </Button>
       <Button size="sm" tone="ghost" onClick={download} aria-label="Download results as CSV">

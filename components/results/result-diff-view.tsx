@@ -44,7 +44,7 @@ export function ResultDiffView({ left, right, sql }: ResultDiffViewProps) {
           )}
         </p>
       </header>
-      <div className="max-h-64 overflow-auto">
+      <div className="max-h-64 overflow-auto" tabIndex={0} role="region" aria-label="Rows that differ">
         <table className="w-full text-sm tabular" aria-label="Row by row difference">
           <thead className="text-left text-xs tracking-wide text-muted uppercase">
             <tr>

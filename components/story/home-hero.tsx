@@ -5,12 +5,10 @@ import { useWorkspace } from "@/lib/client/workspace-store";
 import { STORY_STEPS, stepById } from "@/lib/story/steps";
 import { useWorkspaceHydrated } from "@/lib/client/use-hydrated";
 import { AppHeader } from "@/components/layout/app-header";
-import { usePreloadSqlEditor } from "@/components/editor/preload-sql-editor";
 
 /** The front door: what FOMO shows, one button into the story (or back to where you left off). */
 export function HomeHero() {
   const hydrated = useWorkspaceHydrated();
-  usePreloadSqlEditor();
   const lastStep = useWorkspace((s) => s.lastStep);
   const visited = useWorkspace((s) => s.visitedSteps.length);
   const resumeStep = hydrated && visited > 0 && lastStep ? stepById(lastStep) : undefined;

@@ -10,7 +10,6 @@ import { nextPosition, positionHref, previousPosition, type DeckPosition } from 
 import type { DeckStateMessage } from "@/lib/story/deck-message";
 import { STORY_STEPS } from "@/lib/story/steps";
 import { AppHeader } from "@/components/layout/app-header";
-import { usePreloadSqlEditor } from "@/components/editor/preload-sql-editor";
 import { IconButton } from "@/components/ui/icon-button";
 import { BlankScreen } from "./blank-screen";
 import { ShortcutsDialog } from "./shortcuts-dialog";
@@ -77,7 +76,6 @@ export function StoryShell({ stepIndex }: { stepIndex: number }) {
   const toggleHelp = useCallback(() => setHelpOpen((open) => !open), []);
   const openSpeaker = useCallback(() => openSpeakerWindow(position), [position]);
   useStoryKeys({ next, previous, toggleBlank, toggleHelp, openSpeaker });
-  usePreloadSqlEditor();
 
   const reset = () => {
     if (!window.confirm("Start the story again? Your edits to the story's queries will be cleared.")) return;
