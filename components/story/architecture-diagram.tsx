@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { formatAge, formatNumber } from "@/lib/client/format";
 import { numberMetric, useStackStatus } from "@/lib/client/use-stack-status";
+import { useSecondsUntil } from "@/lib/client/use-seconds-until";
 import type { PipelineSummary } from "@/lib/api/status";
 
 interface BoxProps {
@@ -88,6 +89,7 @@ export function ArchitectureDiagram() {
   const ingested = numberMetric(status, "engine", "ingestedMessages");
   const warehouseRows = numberMetric(status, "warehouse", "rows.purchases");
   const failing = pipeline.state === "failing";
+  const nextBatchIn = useSecondsUntil(pipeline.nextFlushAt);
   const connectorTrouble = pipeline.state === "stopped" ? "STOPPED" : failing ? "FAILING: no batch loads" : troubleOf(pipeline, "connector");
   // The warehouse path is frozen whenever nothing reaches the warehouse, whatever the reason.
   const loadingFrozen = connectorTrouble !== undefined || troubleOf(pipeline, "warehouse") !== undefined || troubleOf(pipeline, "kafka") !== undefined;
@@ -120,7 +122,7 @@ export function ArchitectureDiagram() {
 
         <Flow d="M180 223 L262 223" tone="kafka" label={rateLabel} labelX={186} labelY={205} frozen={pipeline.generatorPaused} testId="diagram-rate" />
         <Flow d="M500 180 C 540 180, 540 70, 582 70" tone={failing ? "bad" : "warehouse"} label={lagLabel} labelX={failing ? 330 : 430} labelY={115} frozen={loadingFrozen} testId="diagram-lag" />
-        <Flow d="M800 70 L862 70" tone={failing ? "bad" : "warehouse"} label={flushIntervalMs === null ? undefined : `batch every ${formatNumber(flushIntervalMs / 1000)} s`} labelX={772} labelY={142} frozen={loadingFrozen} testId="diagram-flush" />
+        <Flow d="M800 70 L862 70" tone={failing ? "bad" : "warehouse"} label={flushIntervalMs === null ? undefined : `batch every ${formatNumber(flushIntervalMs / 1000)} s${nextBatchIn === null || loadingFrozen ? "" : ` · next in ${nextBatchIn} s`}`} labelX={772} labelY={142} frozen={loadingFrozen} testId="diagram-flush" />
         <Flow d="M1060 90 C 1110 90, 1125 120, 1125 167" tone="warehouse" labelX={0} labelY={0} />
         <Flow d="M500 265 C 560 265, 570 370, 632 370" tone="kafka" label={freshnessMs === null ? undefined : `fresh: ${freshnessMs < 1000 ? `${Math.round(freshnessMs)} ms` : formatAge(freshnessMs)}`} labelX={486} labelY={345} testId="diagram-freshness" />
         <Flow d="M890 370 C 1060 370, 1125 340, 1125 279" tone="kafka" labelX={0} labelY={0} />
