@@ -9,6 +9,7 @@ import type { StoryStep } from "@/lib/story/steps";
 import dynamic from "next/dynamic";
 import { ArchitectureDiagram } from "./architecture-diagram";
 import { ServiceOverview } from "./service-overview";
+import { TopSpendersComparison } from "./top-spenders-comparison";
 import { useEditorSizes } from "./use-editor-sizes";
 
 // Split out of the first step's bundle: charts (recharts) and editors load only on the steps that show them.
@@ -48,6 +49,7 @@ export function StepContent({ step }: { step: StoryStep }) {
       resultHeight={sizes.resultHeight}
       isCellActionable={step.index === 4 ? isCustomerCell : undefined}
       onCellAction={step.index === 4 ? openDevices : undefined}
+      comparison={step.index === 4 ? <TopSpendersComparison workspace={workspace} panes={panes} /> : undefined}
     />
   );
 }

@@ -108,22 +108,21 @@ export const STORY_STEPS: readonly StoryStep[] = [
     lead:
       "Our hunch: the experience is better on some devices than on others. Device data never reached the warehouse, but Kafka has it, in the request log.",
     body: [
-      "Start with SHOW TABLES on both sides: the warehouse has one table, Kafka has more.",
-      "Run the top-3 query on Kafka: same SQL, fresher totals. Click a customer in a result to look at their devices.",
-      "Then run the device query on the warehouse too. It fails: that table does not exist there.",
+      "Both sides run the seed's top-3 query: the warehouse on the left, Kafka on the right, and under them how far Kafka is ahead per customer. Same SQL, fresher totals.",
+      "Click a customer in a result to look at their devices on Kafka. Then run the device query on the warehouse too: it fails, that table does not exist there.",
     ],
     notes: [
-      "SHOW TABLES: one table versus every topic.",
-      "Same top-3 on Kafka: the totals are higher, because Kafka has the purchases the connector has not flushed yet.",
+      "Same top-3 on both sides: Kafka's totals are higher, because Kafka has the purchases the connector has not flushed yet. The strip under the results says by how much, in money and in purchases.",
+      "SHOW TABLES on both: one table versus every topic.",
       `The device query for ${DEFAULT_CUSTOMER}: five user agents, one clearly dominant. Then show the real MySQL error on the warehouse side.`,
     ],
     panes: {
-      left: { database: "warehouse", sql: SHOW_TABLES_SQL },
-      right: { database: "kafka", sql: SHOW_TABLES_SQL },
+      left: { database: "warehouse", sql: TOP_SPENDERS_SQL },
+      right: { database: "kafka", sql: TOP_SPENDERS_SQL },
     },
     suggestions: [
+      { id: "top3-both", label: "Top 3 on both", sql: TOP_SPENDERS_SQL, target: "both" },
       { id: "show-tables", label: "SHOW TABLES on both", sql: SHOW_TABLES_SQL, target: "both" },
-      { id: "top3-kafka", label: "Top 3 spenders on Kafka", sql: TOP_SPENDERS_SQL, target: "right" },
       { id: "devices-kafka", label: `Devices of ${DEFAULT_CUSTOMER} on Kafka`, sql: deviceMixSql(DEFAULT_CUSTOMER), target: "right" },
       { id: "devices-warehouse", label: "Same on the warehouse", sql: deviceMixSql(DEFAULT_CUSTOMER), target: "left" },
     ],
@@ -135,7 +134,7 @@ export const STORY_STEPS: readonly StoryStep[] = [
     lead:
       "Every chart below is a live query on both sides, refreshed every few seconds. Kafka sees more data, sooner, and data the warehouse never gets.",
     body: [
-      "Stop the pipeline to see what an outage, or simply a slow batch, means for the analyst: the warehouse freezes, Kafka keeps going.",
+      "Stop the pipeline to see what an outage, or simply a slow batch, means for the analyst: the warehouse freezes while Kafka stays queryable. The banner says whether new events still arrive (the generator may be paused).",
     ],
     notes: [
       "Top customers: the orange bars are ahead of the slate ones, that is the freshness gap.",
