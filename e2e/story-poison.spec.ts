@@ -38,7 +38,7 @@ test.describe("the story with bad data in Kafka", () => {
     await story.left.waitForEditor();
     await story.suggestion("show-tables").click();
     await expect.poll(() => story.right.column(0)).toEqual(expect.arrayContaining(["purchases", "requestlog"]));
-    await story.suggestion("top3-kafka").click();
+    await story.suggestion("top3-both").click();
     await expect(story.right.rowCount).toHaveText("3");
     expect(await story.right.firstCell()).toBe("CU-1277");
     await story.right.resultTable.getByRole("button", { name: "Look at the devices of CU-1277" }).click();

@@ -60,7 +60,7 @@ test.describe("the guided story", () => {
     await expect.poll(() => story.right.column(0)).toEqual(expect.arrayContaining(["purchases", "requestlog"]));
 
     // The same top-3 on Kafka: CU-1277 on top there too.
-    await story.suggestion("top3-kafka").click();
+    await story.suggestion("top3-both").click();
     await expect(story.right.rowCount).toHaveText("3");
     expect(await story.right.firstCell()).toBe("CU-1277");
 

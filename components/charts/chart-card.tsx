@@ -17,7 +17,7 @@ export function ChartCard({ title, subtitle, sql = [], error, children, testId, 
     <section className="flex min-w-0 flex-col rounded-2xl border border-line bg-surface p-4 shadow-sm" aria-label={title} data-testid={testId}>
       <header className="mb-2 flex items-start justify-between gap-3">
         <div>
-          <h2 className="text-[15px] font-semibold">{title}</h2>
+          <h2 className="text-body font-semibold">{title}</h2>
           <p className="text-xs text-muted">{subtitle}</p>
         </div>
         {aside}
@@ -28,7 +28,7 @@ export function ChartCard({ title, subtitle, sql = [], error, children, testId, 
         <details className="mt-2 text-xs text-muted">
           <summary className="cursor-pointer select-none hover:text-fg">Show the live SQL</summary>
           {sql.map((text) => (
-            <pre key={text} className="mt-1.5 overflow-auto rounded-md bg-surface-2 p-2 font-mono text-[11.5px] whitespace-pre-wrap text-fg">{text}</pre>
+            <pre key={text} className="mt-1.5 overflow-auto rounded-md bg-surface-2 p-2 font-mono text-2xs whitespace-pre-wrap text-fg">{text}</pre>
           ))}
         </details>
       )}

@@ -1,13 +1,15 @@
 "use client";
 
-import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from "recharts";
+import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from "recharts";
 import { queryRows } from "@/lib/client/api-client";
 import { toNumber } from "@/lib/client/format";
 import { useLiveQuery } from "@/lib/client/use-live-query";
 import { DEVICE_MIX_SQL, TOP_SPENDERS_FOR_DEVICES } from "@/lib/story/difference-sql";
 import { deviceName } from "@/lib/story/devices";
 import { ChartCard } from "./chart-card";
-import { axisTick, KAFKA_COLOR, tooltipStyle } from "./chart-theme";
+import { ChartLegend } from "./chart-legend";
+import { ALL_CUSTOMERS_COLOR, TOP_SPENDERS_COLOR } from "./chart-theme";
+import { useChartText } from "./use-chart-text";
 
 interface DeviceShare {
   device: string;
@@ -32,6 +34,8 @@ export function DeviceMixChart() {
   const live = useLiveQuery(loadShares, 8000);
   const data = live.value ?? [];
   const leader = data[0];
+  const text = useChartText();
+  const topLabel = `Top ${TOP_SPENDERS_FOR_DEVICES} spenders`;
   return (
     <ChartCard
       title="The answer: devices of the top spenders"
@@ -39,16 +43,16 @@ export function DeviceMixChart() {
       sql={[DEVICE_MIX_SQL]}
       error={live.error}
       testId="chart-device-mix"
-      aside={leader ? <p className="max-w-44 text-right text-xs text-muted"><strong className="text-kf">{percent(leader.topSpenders)}</strong> of top spenders&apos; requests: {leader.device} (vs {percent(leader.everyone)} overall)</p> : null}
+      aside={leader ? <p className="max-w-44 text-right text-xs text-muted"><strong className="text-mix-top">{percent(leader.topSpenders)}</strong> of top spenders&apos; requests: {leader.device} (vs {percent(leader.everyone)} overall)</p> : null}
     >
+      <ChartLegend items={[{ label: topLabel, color: TOP_SPENDERS_COLOR }, { label: "All customers", color: ALL_CUSTOMERS_COLOR }]} />
       <BarChart responsive layout="vertical" data={data} style={{ width: "100%", height: "var(--chart-h)" }} margin={{ top: 4, right: 16, bottom: 0, left: 8 }} barGap={2}>
         <CartesianGrid horizontal={false} stroke="var(--line)" />
-        <XAxis type="number" tick={axisTick} stroke="var(--line-strong)" tickFormatter={percent} domain={[0, 100]} />
-        <YAxis type="category" dataKey="device" tick={{ ...axisTick, fill: "var(--fg)" }} width={140} stroke="var(--line-strong)" interval={0} />
-        <Tooltip contentStyle={tooltipStyle} cursor={{ fill: "var(--surface-2)" }} formatter={(v) => `${Number(v).toFixed(1)}%`} />
-        <Legend wrapperStyle={{ fontSize: 12 }} />
-        <Bar dataKey="topSpenders" name={`Top ${TOP_SPENDERS_FOR_DEVICES} spenders`} fill={KAFKA_COLOR} radius={[0, 4, 4, 0]} isAnimationActive={false} />
-        <Bar dataKey="everyone" name="All customers" fill="var(--faint)" radius={[0, 4, 4, 0]} isAnimationActive={false} />
+        <XAxis type="number" tick={text.tick} stroke="var(--line-strong)" tickFormatter={percent} domain={[0, 100]} />
+        <YAxis type="category" dataKey="device" tick={text.labelTick} width={text.width(140)} stroke="var(--line-strong)" interval={0} />
+        <Tooltip contentStyle={text.tooltip} cursor={{ fill: "var(--surface-2)" }} formatter={(v) => `${Number(v).toFixed(1)}%`} />
+        <Bar dataKey="topSpenders" name={topLabel} fill={TOP_SPENDERS_COLOR} radius={[0, 4, 4, 0]} isAnimationActive={false} />
+        <Bar dataKey="everyone" name="All customers" fill={ALL_CUSTOMERS_COLOR} radius={[0, 4, 4, 0]} isAnimationActive={false} />
       </BarChart>
     </ChartCard>
   );

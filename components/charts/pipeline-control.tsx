@@ -6,6 +6,7 @@ import { formatNumber } from "@/lib/client/format";
 import { localTime, metricOf, useStackStatus } from "@/lib/client/use-stack-status";
 import { derivePipelineState, type PipelineState } from "@/lib/status/pipeline-state";
 import { describePipelineState } from "@/lib/status/pipeline-wording";
+import { NextBatchCountdown } from "@/components/status/next-batch-countdown";
 import { PipelineStatusBanner } from "@/components/status/pipeline-status-banner";
 import { Button } from "@/components/ui/button";
 
@@ -46,7 +47,12 @@ export function PipelineControl() {
     <PipelineStatusBanner
       pipeline={pipeline}
       label="Pipeline control"
-      aside={pipeline.lagMessages !== null && pipeline.state !== "catching_up" && <span className="ml-2 tabular">Lag: {formatNumber(pipeline.lagMessages)} messages.</span>}
+      aside={
+        <>
+          {pipeline.lagMessages !== null && pipeline.state !== "catching_up" && <span className="ml-2 tabular">Lag: {formatNumber(pipeline.lagMessages)} messages.</span>}
+          <NextBatchCountdown pipeline={pipeline} className="ml-2 font-semibold text-fg" />
+        </>
+      }
     >
       {error && <p role="alert" className="max-w-md text-sm text-bad">{error}</p>}
       {stopped ? (

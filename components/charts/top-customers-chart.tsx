@@ -1,13 +1,15 @@
 "use client";
 
-import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from "recharts";
+import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from "recharts";
 import { queryRows } from "@/lib/client/api-client";
 import { formatNumber, toNumber } from "@/lib/client/format";
 import { useLiveQuery } from "@/lib/client/use-live-query";
 import { KAFKA_TOP_CUSTOMERS_SQL, warehouseTotalsSql } from "@/lib/story/difference-sql";
 import { isCustomerId } from "@/lib/story/story-sql";
 import { ChartCard } from "./chart-card";
-import { axisTick, KAFKA_COLOR, tooltipStyle, WAREHOUSE_COLOR } from "./chart-theme";
+import { ChartLegend } from "./chart-legend";
+import { KAFKA_COLOR, WAREHOUSE_COLOR } from "./chart-theme";
+import { useChartText } from "./use-chart-text";
 
 interface CustomerTotals {
   customer: string;
@@ -28,6 +30,7 @@ export function TopCustomersChart() {
   const live = useLiveQuery(loadTotals, 5000);
   const data = live.value ?? [];
   const first = data[0];
+  const text = useChartText();
   return (
     <ChartCard
       title="Top customers: warehouse vs Kafka"
@@ -37,12 +40,12 @@ export function TopCustomersChart() {
       testId="chart-top-customers"
       aside={first ? <UnseenNote customer={first.customer} gap={first.kafka - first.warehouse} /> : null}
     >
+      <ChartLegend items={[{ label: "Warehouse", color: WAREHOUSE_COLOR }, { label: "Kafka", color: KAFKA_COLOR }]} />
       <BarChart responsive data={data} style={{ width: "100%", height: "var(--chart-h)" }} margin={{ top: 8, right: 8, bottom: 0, left: 8 }} barGap={2}>
         <CartesianGrid vertical={false} stroke="var(--line)" />
-        <XAxis dataKey="customer" tick={axisTick} stroke="var(--line-strong)" />
-        <YAxis tick={axisTick} stroke="var(--line-strong)" tickFormatter={(v: number) => formatNumber(v)} width={64} />
-        <Tooltip contentStyle={tooltipStyle} cursor={{ fill: "var(--surface-2)" }} formatter={(v) => formatNumber(Math.round(Number(v) * 100) / 100)} />
-        <Legend wrapperStyle={{ fontSize: 12 }} />
+        <XAxis dataKey="customer" tick={text.tick} stroke="var(--line-strong)" />
+        <YAxis tick={text.tick} stroke="var(--line-strong)" tickFormatter={(v: number) => formatNumber(v)} width={text.width(64)} />
+        <Tooltip contentStyle={text.tooltip} cursor={{ fill: "var(--surface-2)" }} formatter={(v) => formatNumber(Math.round(Number(v) * 100) / 100)} />
         <Bar dataKey="warehouse" name="Warehouse" fill={WAREHOUSE_COLOR} radius={[4, 4, 0, 0]} isAnimationActive={false} />
         <Bar dataKey="kafka" name="Kafka" fill={KAFKA_COLOR} radius={[4, 4, 0, 0]} isAnimationActive={false} />
       </BarChart>

@@ -133,7 +133,7 @@ export function EditorPane({ workspace, pane, defaults, editorHeight, resultHeig
             catalog={catalogEntry?.catalog}
             error={sameDatabaseRun?.status === "error" && sameDatabaseRun.sql === state.sql ? sameDatabaseRun.error : undefined}
             height={editorHeight}
-            fontSize={presenter ? 17 : 14}
+            fontSize={presenter ? 18 : 14}
           />
         ) : (
           <div style={{ height: editorHeight }} className="animate-pulse bg-surface-2" aria-hidden="true" />
@@ -150,7 +150,7 @@ export function EditorPane({ workspace, pane, defaults, editorHeight, resultHeig
               {run.error.line !== undefined && <span className="font-normal"> at line {run.error.line}{run.error.column !== undefined ? `, column ${run.error.column}` : ""}</span>}
               <span className="ml-2 font-mono text-xs font-normal text-muted">{run.error.code}</span>
             </p>
-            <p className="mt-1 font-mono text-[13px] break-words whitespace-pre-wrap">{run.error.message}</p>
+            <p className="mt-1 font-mono text-code break-words whitespace-pre-wrap">{run.error.message}</p>
           </div>
         )}
         {run?.status === "done" && run.result && (

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect } from "react";
+import { useEffect, type ReactNode } from "react";
 import type { Cell } from "@/lib/api/query";
 import { resolvePane, runKey, runPane } from "@/lib/client/pane-state";
 import { normalizeSql, useResults } from "@/lib/client/results-store";
@@ -18,12 +18,14 @@ export interface SqlWorkspaceProps {
   resultHeight: number;
   isCellActionable?: (columnName: string, value: Cell) => boolean;
   onCellAction?: (pane: PaneId, columnName: string, value: Cell) => void;
+  /** Shown under the panes instead of the generic result diff (step 4's per-customer comparison). */
+  comparison?: ReactNode;
 }
 
 const ORDER: PaneId[] = ["left", "right"];
 
 /** The side-by-side pair: one or two editor panes, "Run on both", suggestions, and the diff. */
-export function SqlWorkspace({ workspace, panes, suggestions = [], editorHeight, resultHeight, isCellActionable, onCellAction }: SqlWorkspaceProps) {
+export function SqlWorkspace({ workspace, panes, suggestions = [], editorHeight, resultHeight, isCellActionable, onCellAction, comparison }: SqlWorkspaceProps) {
   const present = ORDER.filter((id) => panes[id]);
   const both = present.length === 2;
   const leftRun = useResults((s) => s.runs[runKey(workspace, "left")]);
@@ -56,6 +58,7 @@ export function SqlWorkspace({ workspace, panes, suggestions = [], editorHeight,
   };
 
   const showDiff =
+    !comparison &&
     both &&
     leftRun?.status === "done" &&
     rightRun?.status === "done" &&
@@ -94,6 +97,7 @@ export function SqlWorkspace({ workspace, panes, suggestions = [], editorHeight,
           />
         ))}
       </div>
+      {comparison}
       {showDiff && leftRun.result && rightRun.result && (
         <ResultDiffView left={{ database: leftRun.database, result: leftRun.result }} right={{ database: rightRun.database, result: rightRun.result }} sql={leftRun.sql} />
       )}

@@ -8,7 +8,7 @@ export function Brand() {
         <circle cx="11" cy="16" r="4" fill="#94a3b8" />
         <circle cx="21" cy="16" r="5" fill="#fb923c" />
       </svg>
-      <span className="text-[15px]">FOMO</span>
+      <span className="text-body">FOMO</span>
     </Link>
   );
 }

@@ -4,6 +4,7 @@ import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from "recharts";
 import type { Database, QueryResult } from "@/lib/api/query";
 import { formatNumber } from "@/lib/client/format";
 import { deviceName } from "@/lib/story/devices";
+import { useChartText } from "@/components/charts/use-chart-text";
 import { chartPoints } from "./chart-shape";
 
 function shortLabel(label: string): string {
@@ -13,6 +14,7 @@ function shortLabel(label: string): string {
 
 /** Horizontal bars for a grouped result (one label column, one number column). */
 export function ResultChart({ result, database }: { result: QueryResult; database: Database }) {
+  const text = useChartText();
   const shape = chartPoints(result);
   if (!shape) return null;
   const data = shape.points.map((p) => ({ ...p, short: shortLabel(p.label) }));
@@ -25,11 +27,11 @@ export function ResultChart({ result, database }: { result: QueryResult; databas
       </figcaption>
       <BarChart responsive layout="vertical" data={data} style={{ width: "100%", height }} margin={{ top: 4, right: 24, bottom: 4, left: 8 }}>
         <CartesianGrid horizontal={false} stroke="var(--line)" />
-        <XAxis type="number" tickFormatter={(v: number) => formatNumber(v)} tick={{ fill: "var(--muted)", fontSize: 12 }} stroke="var(--line-strong)" />
-        <YAxis type="category" dataKey="short" width={150} tick={{ fill: "var(--fg)", fontSize: 12 }} stroke="var(--line-strong)" interval={0} />
+        <XAxis type="number" tickFormatter={(v: number) => formatNumber(v)} tick={text.tick} stroke="var(--line-strong)" />
+        <YAxis type="category" dataKey="short" width={text.width(150)} tick={text.labelTick} stroke="var(--line-strong)" interval={0} />
         <Tooltip
           cursor={{ fill: "var(--surface-2)" }}
-          contentStyle={{ background: "var(--surface)", border: "1px solid var(--line)", borderRadius: 8, color: "var(--fg)" }}
+          contentStyle={text.tooltip}
           formatter={(value) => [formatNumber(Number(value)), shape.valueColumn]}
           labelFormatter={(_label, payload) => String(payload?.[0]?.payload?.label ?? "")}
         />

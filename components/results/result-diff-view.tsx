@@ -62,7 +62,7 @@ export function ResultDiffView({ left, right, sql }: ResultDiffViewProps) {
                 <td className="py-1.5 pr-3 font-medium">
                   {row.key}
                   {row.presence !== "both" && (
-                    <span className={`ml-2 rounded px-1.5 py-0.5 text-[11px] font-semibold ${row.presence === "right" ? "bg-kf-soft text-kf" : "bg-wh-soft text-wh"}`}>
+                    <span className={`ml-2 rounded px-1.5 py-0.5 text-2xs font-semibold ${row.presence === "right" ? "bg-kf-soft text-kf" : "bg-wh-soft text-wh"}`}>
                       {row.beyondCut ? "past the other side's LIMIT" : `only in ${row.presence === "right" ? rightName : leftName}`}
                     </span>
                   )}

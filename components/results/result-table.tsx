@@ -53,7 +53,7 @@ export function ResultTable({ result, label, maxHeight, isCellActionable, onCell
                     title={`${column.name} · ${column.type}`}
                   >
                     <span className="normal-case">{column.name}</span>
-                    <span aria-hidden="true" className="w-3 text-[10px]">{sorted === "asc" ? "▲" : sorted === "desc" ? "▼" : ""}</span>
+                    <span aria-hidden="true" className="w-3 text-3xs">{sorted === "asc" ? "▲" : sorted === "desc" ? "▼" : ""}</span>
                   </button>
                 </th>
               );

@@ -3,7 +3,20 @@
 import Link from "next/link";
 import { formatAge, formatNumber } from "@/lib/client/format";
 import { numberMetric, useStackStatus } from "@/lib/client/use-stack-status";
+import { useSecondsUntil } from "@/lib/client/use-seconds-until";
 import type { PipelineSummary } from "@/lib/api/status";
+import { usePreferences } from "@/lib/client/preferences-store";
+
+/**
+ * SVG text sizes, in viewBox units. In presenter mode the diagram is drawn at about one unit per
+ * pixel (full width, no height cap) and no text is under 19 units, so none is under 18 px on a
+ * 1280x720 projector.
+ */
+const TEXT = {
+  normal: { title: 17, subtitle: 13, line: 13.5, label: 12.5, lineGap: 20 },
+  presenter: { title: 21, subtitle: 19, line: 19, label: 19, lineGap: 25 },
+};
+type TextSizes = (typeof TEXT)["normal"];
 
 interface BoxProps {
   x: number;
@@ -15,6 +28,7 @@ interface BoxProps {
   tone: "kafka" | "warehouse" | "neutral" | "bad";
   lines?: string[];
   testId?: string;
+  text: TextSizes;
 }
 
 const toneStyle = {
@@ -35,15 +49,15 @@ function troubleOf(pipeline: PipelineSummary, service: string): string | undefin
   return undefined;
 }
 
-function Box({ x, y, w, h, title, subtitle, tone, lines = [], testId }: BoxProps) {
+function Box({ x, y, w, h, title, subtitle, tone, lines = [], testId, text }: BoxProps) {
   const style = toneStyle[tone];
   return (
     <g data-testid={testId}>
       <rect x={x} y={y} width={w} height={h} rx={14} fill={style.fill} stroke={style.stroke} strokeWidth={2} />
-      <text x={x + 16} y={y + 28} fontSize={17} fontWeight={650} fill={style.title}>{title}</text>
-      <text x={x + 16} y={y + 48} fontSize={13} fill="var(--muted)">{subtitle}</text>
+      <text x={x + 14} y={y + 28} fontSize={text.title} fontWeight={650} fill={style.title}>{title}</text>
+      <text x={x + 14} y={y + 30 + text.lineGap} fontSize={text.subtitle} fill="var(--muted)">{subtitle}</text>
       {lines.map((line, i) => (
-        <text key={i} x={x + 16} y={y + 74 + i * 20} fontSize={13.5} fill="var(--fg)" className="tabular" fontFamily="var(--font-mono)">{line}</text>
+        <text key={i} x={x + 14} y={y + 56 + text.lineGap * (i + 1)} fontSize={text.line} fill="var(--fg)" className="tabular" fontFamily="var(--font-mono)">{line}</text>
       ))}
     </g>
   );
@@ -57,17 +71,18 @@ interface FlowProps {
   labelY: number;
   frozen?: boolean;
   testId?: string;
+  labelSize?: number;
 }
 
-function Flow({ d, tone, label, labelX, labelY, frozen, testId }: FlowProps) {
+function Flow({ d, tone, label, labelX, labelY, frozen, testId, labelSize = 12.5 }: FlowProps) {
   const color = FLOW_COLOR[tone];
   return (
     <g>
       <path d={d} fill="none" stroke={color} strokeWidth={tone === "ops" ? 1.5 : 3} className={`flow-line ${frozen ? "frozen" : ""}`} markerEnd={`url(#arrow-${tone})`} opacity={frozen ? 0.45 : 1} />
       {label && (
         <g>
-          <rect x={labelX - 4} y={labelY - 15} width={label.length * 7.4 + 14} height={22} rx={11} fill="var(--surface)" stroke={color} strokeWidth={1} />
-          <text x={labelX + 2} y={labelY} fontSize={12.5} fontWeight={600} fill={color} className="tabular" data-testid={testId}>{label}</text>
+          <rect x={labelX - 4} y={labelY - labelSize * 1.2} width={label.length * labelSize * 0.6 + 14} height={labelSize * 1.75} rx={11} fill="var(--surface)" stroke={color} strokeWidth={1} />
+          <text x={labelX + 2} y={labelY} fontSize={labelSize} fontWeight={600} fill={color} className="tabular" data-testid={testId}>{label}</text>
         </g>
       )}
     </g>
@@ -79,6 +94,8 @@ const n = (value: number | null, suffix = "") => (value === null ? "…" : `${fo
 /** Kafka feeds the warehouse through a connector (slate) and the analyst directly through the engine (orange). */
 export function ArchitectureDiagram() {
   const { status, error, kafkaRate, pipeline } = useStackStatus(2000);
+  const presenter = usePreferences((s) => s.presenter);
+  const text = presenter ? TEXT.presenter : TEXT.normal;
   const purchases = numberMetric(status, "kafka", "messages.purchases");
   const requests = numberMetric(status, "kafka", "messages.requestlog");
   const flushIntervalMs = numberMetric(status, "connector", "flushIntervalMs");
@@ -88,6 +105,7 @@ export function ArchitectureDiagram() {
   const ingested = numberMetric(status, "engine", "ingestedMessages");
   const warehouseRows = numberMetric(status, "warehouse", "rows.purchases");
   const failing = pipeline.state === "failing";
+  const nextBatchIn = useSecondsUntil(pipeline.nextFlushAt);
   const connectorTrouble = pipeline.state === "stopped" ? "STOPPED" : failing ? "FAILING: no batch loads" : troubleOf(pipeline, "connector");
   // The warehouse path is frozen whenever nothing reaches the warehouse, whatever the reason.
   const loadingFrozen = connectorTrouble !== undefined || troubleOf(pipeline, "warehouse") !== undefined || troubleOf(pipeline, "kafka") !== undefined;
@@ -97,7 +115,7 @@ export function ArchitectureDiagram() {
 
   return (
     <figure className="rounded-2xl border border-line bg-surface p-4 shadow-sm" aria-labelledby="architecture-caption">
-      <svg viewBox="0 0 1200 450" className="h-auto max-h-[calc(100vh-23rem)] min-h-64 w-full" role="img" aria-labelledby="architecture-title architecture-desc" data-testid="architecture-diagram">
+      <svg viewBox="0 0 1200 450" className={`h-auto w-full ${presenter ? "" : "max-h-[calc(100vh-23rem)] min-h-64"}`} role="img" aria-labelledby="architecture-title architecture-desc" data-testid="architecture-diagram">
         <title id="architecture-title">Architecture: two ways from Kafka to the analyst</title>
         <desc id="architecture-desc">
           The generator produces events into Kafka. A sink connector copies purchases into the warehouse, which the analyst queries.
@@ -111,26 +129,26 @@ export function ArchitectureDiagram() {
           ))}
         </defs>
 
-        <Box x={10} y={175} w={170} h={96} title="Shop events" subtitle={troubleOf(pipeline, "generator") ?? "data generator"} tone={troubleOf(pipeline, "generator") ? "bad" : "neutral"} lines={pipeline.generatorPaused ? ["PAUSED"] : []} testId="diagram-generator" />
-        <Box x={270} y={140} w={230} h={168} title="Kafka" subtitle={troubleOf(pipeline, "kafka") ?? "topics, 3 partitions each"} tone={pipeline.state === "service_down" && pipeline.service === "kafka" ? "bad" : "kafka"} lines={[`purchases  ${n(purchases)}`, `requestlog ${n(requests)}`, `${n(kafkaRate, " msg/s")} in`]} testId="diagram-kafka" />
-        <Box x={590} y={22} w={210} h={96} title="Sink connector" subtitle={connectorTrouble ?? "batch copy, exactly once"} tone={failing || pipeline.service === "connector" ? "bad" : "warehouse"} testId="diagram-connector" />
-        <Box x={870} y={22} w={190} h={96} title="Warehouse" subtitle={troubleOf(pipeline, "warehouse") ?? "MySQL · purchases only"} tone={pipeline.state === "service_down" && pipeline.service === "warehouse" ? "bad" : "warehouse"} lines={[`${n(warehouseRows)} rows`]} />
-        <Box x={640} y={322} w={250} h={96} title="Kafka SQL engine" subtitle={troubleOf(pipeline, "engine") ?? "SQL straight over topics"} tone={pipeline.state === "service_down" && pipeline.service === "engine" ? "bad" : "kafka"} lines={[`${n(ingested)} msgs queryable`]} />
-        <Box x={1060} y={175} w={130} h={96} title="Analyst" subtitle="SQL" tone="neutral" />
+        <Box x={10} y={175} w={170} h={96} title="Shop events" subtitle={troubleOf(pipeline, "generator") ?? "data generator"} tone={troubleOf(pipeline, "generator") ? "bad" : "neutral"} lines={pipeline.generatorPaused ? ["PAUSED"] : []} testId="diagram-generator" text={text} />
+        <Box x={270} y={140} w={230} h={168} title="Kafka" subtitle={troubleOf(pipeline, "kafka") ?? "topics, 3 partitions each"} tone={pipeline.state === "service_down" && pipeline.service === "kafka" ? "bad" : "kafka"} lines={[`purchases  ${n(purchases)}`, `requestlog ${n(requests)}`, `${n(kafkaRate, " msg/s")} in`]} testId="diagram-kafka" text={text} />
+        <Box x={590} y={22} w={210} h={96} title="Sink connector" subtitle={connectorTrouble ?? "batch copy, exactly once"} tone={failing || pipeline.service === "connector" ? "bad" : "warehouse"} testId="diagram-connector" text={text} />
+        <Box x={870} y={22} w={190} h={96} title="Warehouse" subtitle={troubleOf(pipeline, "warehouse") ?? "MySQL · purchases only"} tone={pipeline.state === "service_down" && pipeline.service === "warehouse" ? "bad" : "warehouse"} lines={[`${n(warehouseRows)} rows`]} text={text} />
+        <Box x={640} y={322} w={250} h={96} title="Kafka SQL engine" subtitle={troubleOf(pipeline, "engine") ?? "SQL straight over topics"} tone={pipeline.state === "service_down" && pipeline.service === "engine" ? "bad" : "kafka"} lines={[`${n(ingested)} msgs queryable`]} text={text} />
+        <Box x={1060} y={175} w={130} h={96} title="Analyst" subtitle="SQL" tone="neutral" text={text} />
 
-        <Flow d="M180 223 L262 223" tone="kafka" label={rateLabel} labelX={186} labelY={205} frozen={pipeline.generatorPaused} testId="diagram-rate" />
-        <Flow d="M500 180 C 540 180, 540 70, 582 70" tone={failing ? "bad" : "warehouse"} label={lagLabel} labelX={failing ? 330 : 430} labelY={115} frozen={loadingFrozen} testId="diagram-lag" />
-        <Flow d="M800 70 L862 70" tone={failing ? "bad" : "warehouse"} label={flushIntervalMs === null ? undefined : `batch every ${formatNumber(flushIntervalMs / 1000)} s`} labelX={772} labelY={142} frozen={loadingFrozen} testId="diagram-flush" />
+        <Flow d="M180 223 L262 223" tone="kafka" label={rateLabel} labelX={186} labelY={205} frozen={pipeline.generatorPaused} testId="diagram-rate" labelSize={text.label} />
+        <Flow d="M500 180 C 540 180, 540 70, 582 70" tone={failing ? "bad" : "warehouse"} label={lagLabel} labelX={failing ? 330 : 430} labelY={115} frozen={loadingFrozen} testId="diagram-lag" labelSize={text.label} />
+        <Flow d="M800 70 L862 70" tone={failing ? "bad" : "warehouse"} label={flushIntervalMs === null ? undefined : `batch every ${formatNumber(flushIntervalMs / 1000)} s${nextBatchIn === null || loadingFrozen ? "" : ` · next in ${nextBatchIn} s`}`} labelX={772} labelY={142} frozen={loadingFrozen} testId="diagram-flush" labelSize={text.label} />
         <Flow d="M1060 90 C 1110 90, 1125 120, 1125 167" tone="warehouse" labelX={0} labelY={0} />
-        <Flow d="M500 265 C 560 265, 570 370, 632 370" tone="kafka" label={freshnessMs === null ? undefined : `fresh: ${freshnessMs < 1000 ? `${Math.round(freshnessMs)} ms` : formatAge(freshnessMs)}`} labelX={486} labelY={345} testId="diagram-freshness" />
+        <Flow d="M500 265 C 560 265, 570 370, 632 370" tone="kafka" label={freshnessMs === null ? undefined : `fresh: ${freshnessMs < 1000 ? `${Math.round(freshnessMs)} ms` : formatAge(freshnessMs)}`} labelX={486} labelY={345} testId="diagram-freshness" labelSize={text.label} />
         <Flow d="M890 370 C 1060 370, 1125 340, 1125 279" tone="kafka" labelX={0} labelY={0} />
 
         <Link href="/kafka" aria-label="Open the Kafka explorer (ops view)">
           <g className="cursor-pointer">
             <Flow d="M385 308 L385 372" tone="ops" labelX={0} labelY={0} />
             <rect x={300} y={376} width={170} height={56} rx={12} fill="var(--surface)" stroke="var(--faint)" strokeDasharray="5 4" />
-            <text x={316} y={400} fontSize={15} fontWeight={600} fill="var(--fg)">Kafka explorer ↗</text>
-            <text x={316} y={420} fontSize={12.5} fill="var(--muted)">ops: topics, lag, tail</text>
+            <text x={316} y={400} fontSize={presenter ? 19 : 15} fontWeight={600} fill="var(--fg)">Kafka explorer ↗</text>
+            <text x={316} y={422} fontSize={presenter ? 19 : 12.5} fill="var(--muted)">ops: topics, lag, tail</text>
           </g>
         </Link>
       </svg>

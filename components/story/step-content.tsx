@@ -10,6 +10,7 @@ import type { StoryStep } from "@/lib/story/steps";
 import dynamic from "next/dynamic";
 import { ArchitectureDiagram } from "./architecture-diagram";
 import { ServiceOverview } from "./service-overview";
+import { TopSpendersComparison } from "./top-spenders-comparison";
 import { useEditorSizes } from "./use-editor-sizes";
 
 // Split out of the first step's bundle: charts (recharts) and editors load only on the steps that show them.
@@ -57,6 +58,7 @@ export function StepContent({ step, fragment, onShowFragment }: StepContentProps
         resultHeight={sizes.resultHeight}
         isCellActionable={step.customerOpensDevices ? isCustomerCell : undefined}
         onCellAction={step.customerOpensDevices ? openDevices : undefined}
+        comparison={step.comparesTopSpenders ? <TopSpendersComparison workspace={workspace} panes={panes} /> : undefined}
       />
     </div>
   );

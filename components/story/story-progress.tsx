@@ -25,7 +25,7 @@ export function StoryProgress({ current }: { current: StepId }) {
                 className={`group flex items-center gap-1.5 rounded-full py-1 pr-2.5 pl-1 text-xs font-medium transition ${isCurrent ? "bg-fg text-bg" : "text-muted hover:bg-surface-2 hover:text-fg"}`}
               >
                 <span
-                  className={`flex h-5 w-5 items-center justify-center rounded-full text-[11px] tabular ${isCurrent ? "bg-bg text-fg" : done ? "bg-ok/15 text-ok" : "border border-line-strong"}`}
+                  className={`flex h-5 w-5 items-center justify-center rounded-full text-2xs tabular ${isCurrent ? "bg-bg text-fg" : done ? "bg-ok/15 text-ok" : "border border-line-strong"}`}
                   aria-hidden="true"
                 >
                   {done ? "✓" : step.index}

@@ -30,6 +30,8 @@ export const pipelineSummarySchema = z.object({
   since: z.string().nullable(),
   nextRetryAt: z.string().nullable(),
   restartsAt: z.string().nullable(),
+  /** The connector's next scheduled batch (ISO), from its real flush timer; null while stopped or failing. */
+  nextFlushAt: z.string().nullable(),
   lagMessages: z.number().nullable(),
   generatorPaused: z.boolean(),
 });

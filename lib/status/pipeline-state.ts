@@ -9,6 +9,8 @@ export interface PipelineState {
   since: string | null;
   nextRetryAt: string | null;
   restartsAt: string | null;
+  /** When the connector's next regular batch loads (ISO), while it runs on schedule; the "next batch in N s" countdown. */
+  nextFlushAt: string | null;
   lagMessages: number | null;
   generatorPaused: boolean;
 }
@@ -78,6 +80,7 @@ export function derivePipelineState(status: StackStatus | undefined): PipelineSt
     since: null,
     nextRetryAt: null,
     restartsAt: null,
+    nextFlushAt: connector?.metrics?.running === false ? null : text(connector, "nextFlushAt"),
     lagMessages: count(connector, "lagMessages"),
     generatorPaused: generator?.metrics?.paused === true,
   };

@@ -40,8 +40,8 @@ export const SPEAKER_NOTES: Record<StepId, StepNotes> = {
   },
   kafka: {
     step: [
-      "SHOW TABLES: one table versus every topic.",
-      "Same top-3 on Kafka: the totals are higher, because Kafka has the purchases the connector has not flushed yet.",
+      "Same top-3 on both sides: Kafka's totals are higher, because Kafka has the purchases the connector has not flushed yet. The strip under the results says by how much, in money and in purchases.",
+      "SHOW TABLES on both: one table versus every topic.",
       `The device query for ${DEFAULT_CUSTOMER}: five user agents, one clearly dominant. Then show the real MySQL error on the warehouse side.`,
     ],
   },

@@ -45,6 +45,8 @@ interface StepDefinition {
   suggestions?: SuggestedQuery[];
   /** Clicking a customer id in a result loads the seed's device query for them (step "kafka"). */
   customerOpensDevices?: boolean;
+  /** Under the two panes, how far Kafka's top spenders are ahead of the warehouse's (step "kafka"). */
+  comparesTopSpenders?: boolean;
   fragments?: readonly StoryFragment[];
 }
 
@@ -117,21 +119,21 @@ const DEFINITIONS: readonly StepDefinition[] = [
     lead:
       "Our hunch: the experience is better on some devices than on others. Device data never reached the warehouse, but Kafka has it, in the request log.",
     body: [
-      "Start with SHOW TABLES on both sides: the warehouse has one table, Kafka has more.",
-      "Run the top-3 query on Kafka: same SQL, fresher totals. Click a customer in a result to look at their devices.",
-      "Then run the device query on the warehouse too. It fails: that table does not exist there.",
+      "Both sides run the seed's top-3 query: the warehouse on the left, Kafka on the right, and under them how far Kafka is ahead per customer. Same SQL, fresher totals.",
+      "Click a customer in a result to look at their devices on Kafka. Then run the device query on the warehouse too: it fails, that table does not exist there.",
     ],
     panes: {
-      left: { database: "warehouse", sql: SHOW_TABLES_SQL },
-      right: { database: "kafka", sql: SHOW_TABLES_SQL },
+      left: { database: "warehouse", sql: TOP_SPENDERS_SQL },
+      right: { database: "kafka", sql: TOP_SPENDERS_SQL },
     },
     suggestions: [
+      { id: "top3-both", label: "Top 3 on both", sql: TOP_SPENDERS_SQL, target: "both" },
       { id: "show-tables", label: "SHOW TABLES on both", sql: SHOW_TABLES_SQL, target: "both" },
-      { id: "top3-kafka", label: "Top 3 spenders on Kafka", sql: TOP_SPENDERS_SQL, target: "right" },
       { id: "devices-kafka", label: `Devices of ${DEFAULT_CUSTOMER} on Kafka`, sql: deviceMixSql(DEFAULT_CUSTOMER), target: "right" },
       { id: "devices-warehouse", label: "Same on the warehouse", sql: deviceMixSql(DEFAULT_CUSTOMER), target: "left" },
     ],
     customerOpensDevices: true,
+    comparesTopSpenders: true,
   },
   {
     id: "difference",
@@ -141,7 +143,7 @@ const DEFINITIONS: readonly StepDefinition[] = [
     lead:
       "Every chart below is a live query on both sides, refreshed every few seconds. Kafka sees more data, sooner, and data the warehouse never gets.",
     body: [
-      "Stop the pipeline to see what an outage, or simply a slow batch, means for the analyst: the warehouse freezes, Kafka keeps going.",
+      "Stop the pipeline to see what an outage, or simply a slow batch, means for the analyst: the warehouse freezes while Kafka stays queryable. The banner says whether new events still arrive (the generator may be paused).",
     ],
     fragments: [
       { id: "top-customers", label: "Top customers" },

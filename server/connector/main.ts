@@ -68,6 +68,8 @@ const service: ChildService = {
         failingSince: status.failingSince,
         flushAttempts: status.flushAttempts,
         nextRetryAt: status.nextRetryAt,
+        // The countdown "next batch in N s" (step 5, the diagram) counts to this.
+        nextFlushAt: status.nextFlushAt,
         deadLettersPending: status.deadLettersPending,
         deadLetterFailure: status.deadLetterFailure,
       },

@@ -10,6 +10,8 @@ export interface SinkFlusher {
   stopTimer(): void;
   backoffMs(): number;
   failure(): FlushFailure | undefined;
+  /** When the scheduled flush fires (undefined while none is scheduled, e.g. stopped or flushing now). */
+  nextFlushAt(): Date | undefined;
 }
 
 const MIN_BACKOFF_MS = 500;
@@ -25,15 +27,18 @@ export function createSinkFlusher(ctx: SinkContext): SinkFlusher {
   const { options, log, session, lifecycle, clients, counters } = ctx;
   let flushing: Promise<void> | undefined;
   let timer: NodeJS.Timeout | undefined;
+  let timerAt: Date | undefined;
   let failure: FlushFailure | undefined;
 
   const backoffMs = () => (failure ? Math.min(MIN_BACKOFF_MS * 2 ** (failure.attempts - 1), MAX_BACKOFF_MS) : MIN_BACKOFF_MS);
 
   function scheduleFlush(delayMs: number): void {
     if (timer) clearTimeout(timer);
-    if (failure) failure.nextRetryAt = new Date(Date.now() + delayMs);
+    timerAt = new Date(Date.now() + delayMs);
+    if (failure) failure.nextRetryAt = timerAt;
     timer = setTimeout(() => {
       timer = undefined;
+      timerAt = undefined;
       if (!lifecycle.running) return;
       void flush().then(() => {
         if (lifecycle.running && !timer) scheduleFlush(failure ? backoffMs() : options.flushIntervalMs);
@@ -137,9 +142,11 @@ export function createSinkFlusher(ctx: SinkContext): SinkFlusher {
     stopTimer() {
       if (timer) clearTimeout(timer);
       timer = undefined;
+      timerAt = undefined;
       if (failure) failure.nextRetryAt = undefined;
     },
     backoffMs,
     failure: () => failure,
+    nextFlushAt: () => timerAt,
   };
 }

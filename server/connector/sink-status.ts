@@ -28,6 +28,7 @@ export async function sinkStatus(
   failure: FlushFailure | undefined,
   relay: DeadLetterRelayState | undefined,
   fetchWatermarks: () => Promise<PartitionWatermarks[]>,
+  nextFlushAt?: Date,
 ): Promise<WarehouseSinkStatus> {
   const { options, session, counters, lifecycle } = ctx;
   const marks = await currentWatermarks(ctx, fetchWatermarks);
@@ -68,6 +69,8 @@ export async function sinkStatus(
     failingSince: cause === undefined ? null : (failure?.since.toISOString() ?? null),
     flushAttempts: failure?.attempts ?? 0,
     nextRetryAt: failure?.nextRetryAt?.toISOString() ?? null,
+    // A retry after a failure is nextRetryAt; this is the regular schedule only, so "next batch in N s" is never a retry.
+    nextFlushAt: lifecycle.running && !failure && nextFlushAt ? nextFlushAt.toISOString() : null,
     deadLettersPending: relay?.pending ?? 0,
     deadLetterFailure: relay?.failure ?? null,
   };

@@ -45,6 +45,8 @@ export interface WarehouseSinkStatus {
   failingSince: string | null;
   flushAttempts: number;
   nextRetryAt: string | null;
+  /** When the regular interval flush fires next (null while stopped, failing, or a flush is under way). */
+  nextFlushAt: string | null;
   /** Letters in the outbox not yet acknowledged by the DLQ topic, and why shipping fails. */
   deadLettersPending: number;
   deadLetterFailure: string | null;

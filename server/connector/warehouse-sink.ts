@@ -169,7 +169,7 @@ export function createWarehouseSink(options: WarehouseSinkOptions): WarehouseSin
     async drainDeadLetters() {
       await relay?.drain();
     },
-    status: () => sinkStatus(ctx, flusher.failure(), relay?.state(), () => session.fetchWatermarks()),
+    status: () => sinkStatus(ctx, flusher.failure(), relay?.state(), () => session.fetchWatermarks(), flusher.nextFlushAt()),
     async close() {
       lifecycle.closed = true;
       lifecycle.running = false;
