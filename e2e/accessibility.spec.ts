@@ -20,6 +20,8 @@ for (const colorScheme of ["light", "dark"] as const) {
 
     for (const target of SCANNED_PAGES) {
       test(`${target.name} (${target.path}) has no axe violations`, async ({ page }) => {
+        // Editor pages load Monaco and run both queries before the scan.
+        test.setTimeout(300_000);
         await page.goto(target.path);
         await target.ready(page);
         await expect(page.locator("html")).toHaveClass(colorScheme === "dark" ? /\bdark\b/ : /^(?![\s\S]*\bdark\b)/);

@@ -40,7 +40,8 @@ export async function weighPage(browser: Browser, baseUrl: string, path: string)
     );
   });
   try {
-    await page.goto(new URL(path, baseUrl).toString(), { waitUntil: "load" });
+    // A shared, loaded machine can take long to reach `load`; the weight does not depend on how long.
+    await page.goto(new URL(path, baseUrl).toString(), { waitUntil: "load", timeout: 180_000 });
     await page.waitForTimeout(SETTLE_MS);
     const scripts = await Promise.all(pending);
     const total = scripts.reduce((sum, script) => sum + script.bytes, 0);

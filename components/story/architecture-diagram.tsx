@@ -115,7 +115,7 @@ export function ArchitectureDiagram() {
 
   return (
     <figure className="rounded-2xl border border-line bg-surface p-4 shadow-sm" aria-labelledby="architecture-caption">
-      <svg viewBox="0 0 1200 450" className={`h-auto w-full ${presenter ? "" : "max-h-[calc(100vh-23rem)] min-h-64"}`} role="img" aria-labelledby="architecture-title architecture-desc" data-testid="architecture-diagram">
+      <svg viewBox="0 0 1200 450" className={`h-auto w-full ${presenter ? "" : "max-h-[calc(100vh-23rem)] min-h-64"}`} role="group" aria-labelledby="architecture-title" aria-describedby="architecture-desc" data-testid="architecture-diagram">
         <title id="architecture-title">Architecture: two ways from Kafka to the analyst</title>
         <desc id="architecture-desc">
           The generator produces events into Kafka. A sink connector copies purchases into the warehouse, which the analyst queries.
@@ -143,11 +143,11 @@ export function ArchitectureDiagram() {
         <Flow d="M500 265 C 560 265, 570 370, 632 370" tone="kafka" label={freshnessMs === null ? undefined : `fresh: ${freshnessMs < 1000 ? `${Math.round(freshnessMs)} ms` : formatAge(freshnessMs)}`} labelX={486} labelY={345} testId="diagram-freshness" labelSize={text.label} />
         <Flow d="M890 370 C 1060 370, 1125 340, 1125 279" tone="kafka" labelX={0} labelY={0} />
 
-        <Link href="/kafka" aria-label="Open the Kafka explorer (ops view)">
+        <Link href="/kafka">
           <g className="cursor-pointer">
             <Flow d="M385 308 L385 372" tone="ops" labelX={0} labelY={0} />
             <rect x={300} y={376} width={170} height={56} rx={12} fill="var(--surface)" stroke="var(--faint)" strokeDasharray="5 4" />
-            <text x={316} y={400} fontSize={presenter ? 19 : 15} fontWeight={600} fill="var(--fg)">Kafka explorer ↗</text>
+            <text x={316} y={400} fontSize={presenter ? 19 : 15} fontWeight={600} fill="var(--fg)">Kafka explorer <tspan aria-hidden="true">↗</tspan></text>
             <text x={316} y={422} fontSize={presenter ? 19 : 12.5} fill="var(--muted)">ops: topics, lag, tail</text>
           </g>
         </Link>

@@ -15,8 +15,9 @@ async function servicesLoaded(page: Page): Promise<void> {
 }
 
 async function storyReady(page: Page, step: number): Promise<void> {
-  await expect(page.locator("main[data-step]")).toHaveAttribute("data-step", String(step));
-  await expect(page.locator("html")).toHaveAttribute("data-story-keys", "ready");
+  // Generous waits: the scan shares a 2-core machine with other builds and tests.
+  await expect(page.locator("main[data-step]")).toHaveAttribute("data-step", String(step), { timeout: 90_000 });
+  await expect(page.locator("html")).toHaveAttribute("data-story-keys", "ready", { timeout: 90_000 });
 }
 
 /** Editors loaded, then every pane run, so result tables, charts and the diff are scanned too. */
@@ -24,7 +25,7 @@ async function editorsRun(page: Page): Promise<void> {
   const editors = page.locator("[data-error-line]");
   const count = await editors.count();
   expect(count).toBeGreaterThan(0);
-  await expect(page.locator(".monaco-editor")).toHaveCount(count, { timeout: 60_000 });
+  await expect(page.locator(".monaco-editor")).toHaveCount(count, { timeout: 120_000 });
   const runBoth = page.getByTestId("run-both");
   if (await runBoth.isVisible()) await runBoth.click();
   else await page.getByTestId(/^run-(left|right)$/).first().click();
