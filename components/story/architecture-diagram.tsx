@@ -78,7 +78,7 @@ const n = (value: number | null, suffix = "") => (value === null ? "…" : `${fo
 
 /** Kafka feeds the warehouse through a connector (slate) and the analyst directly through the engine (orange). */
 export function ArchitectureDiagram() {
-  const { status, error, kafkaRate, pipeline } = useStackStatus(2000);
+  const { status, error, kafkaRate, pipeline } = useStackStatus();
   const purchases = numberMetric(status, "kafka", "messages.purchases");
   const requests = numberMetric(status, "kafka", "messages.requestlog");
   const flushIntervalMs = numberMetric(status, "connector", "flushIntervalMs");

@@ -58,10 +58,12 @@ export async function createKafkaSqlEngine(input: KafkaSqlEngineOptions): Promis
   const gate = new QueryGate(queryConnections, options.maxQueuedQueries);
   const caseProfiles = new ColumnCaseProfiles();
   let closed = false;
+  const served = { queriesReceived: 0, catalogRequests: 0 };
 
   const engine: KafkaSqlEngine = {
     async query(sql) {
       if (closed) throw new FomoError("unavailable:engine", "The engine is closed");
+      served.queriesReceived += 1;
       const started = performance.now();
       // MySQL spellings (backticks, LIMIT o, n, REGEXP, GROUP_CONCAT…) become DuckDB's before anything parses it.
       const translation = translateMysqlDialect(stripTrailingSemicolons(sql));
@@ -80,10 +82,11 @@ export async function createKafkaSqlEngine(input: KafkaSqlEngineOptions): Promis
       return gate.run((connection) => runSelect(connection, translation, started));
     },
     async catalog(catalogOptions) {
+      served.catalogRequests += 1;
       return buildCatalog(ingest, options, catalogOptions?.all ?? false);
     },
     async health() {
-      return engineHealth(ingest, options, gate);
+      return engineHealth(ingest, options, gate, served);
     },
     async waitForCaughtUp(timeoutMs = 30_000) {
       await ingest.refreshTopicsNow();
