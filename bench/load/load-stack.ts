@@ -42,7 +42,11 @@ function shareFetchedJars(stackDir: string): void {
   }
 }
 
-export async function startLoadStack(options: { hosted: boolean; log: (line: string) => void }): Promise<LoadStack> {
+/**
+ * `brokers`: an existing Kafka (KAFKA_BROKERS) instead of the stack's own broker, for a machine so
+ * loaded that the embedded broker cannot start within the supervisor's 90 s.
+ */
+export async function startLoadStack(options: { hosted: boolean; brokers: string[] | undefined; log: (line: string) => void }): Promise<LoadStack> {
   const stackDir = path.join(REPO_ROOT, ".stack-load");
   fs.mkdirSync(stackDir, { recursive: true });
   shareFetchedJars(stackDir);
@@ -51,7 +55,7 @@ export async function startLoadStack(options: { hosted: boolean; log: (line: str
   const env = childEnvironment({
     FOMO_PROFILE: "test",
     STACK_DIR: stackDir,
-    KAFKA_BROKERS: undefined,
+    KAFKA_BROKERS: options.brokers?.join(","),
     MYSQL_URL: undefined,
     KAFKA_PORT: String(ports.kafka),
     KAFKA_CONTROLLER_PORT: String(ports.controller),
@@ -84,7 +88,7 @@ export async function startLoadStack(options: { hosted: boolean; log: (line: str
   return {
     webUrl: `http://127.0.0.1:${ports.web}`,
     engineUrl,
-    brokers: [`127.0.0.1:${ports.kafka}`],
+    brokers: options.brokers ?? [`127.0.0.1:${ports.kafka}`],
     engine: createEngineClient({ url: engineUrl, queryTimeoutMs: 10_000 }),
     warehouseAdmin: { socketPath: warehouseSocketPath(stackDir), user: PRIVATE_SERVER_ADMIN_USER, connectTimeout: 3_000 },
     env,

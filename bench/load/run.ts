@@ -75,7 +75,9 @@ async function main(): Promise<void> {
   const startedAt = new Date();
   const hosted = invitationsAvailable();
   log(`starting the stack (${hosted ? "hosted" : "local"} mode, .stack-load, free ports)`);
-  const stack = await startLoadStack({ hosted, log });
+  const brokers = config.kafka.externalBrokers;
+  if (brokers) log(`using the Kafka at KAFKA_BROKERS=${brokers.join(",")} instead of starting one`);
+  const stack = await startLoadStack({ hosted, brokers, log });
   const interrupted = () => {
     log("interrupted: stopping the stack");
     void stack.stop().then(() => process.exit(130));
