@@ -1,30 +1,23 @@
 "use client";
 
 import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from "recharts";
-import { queryRows } from "@/lib/client/api-client";
+import { LIVE_INTERVALS_MS } from "@/lib/api/live";
 import { useCountSeries } from "@/lib/client/count-series-store";
-import { formatNumber, toNumber } from "@/lib/client/format";
-import { useLiveQuery } from "@/lib/client/use-live-query";
+import { formatNumber } from "@/lib/client/format";
+import { useLiveFigure } from "@/lib/client/use-live-figure";
 import { COUNT_SQL } from "@/lib/story/difference-sql";
 import { ChartCard } from "./chart-card";
 import { ChartLegend } from "./chart-legend";
 import { KAFKA_COLOR, WAREHOUSE_COLOR } from "./chart-theme";
 import { useChartText } from "./use-chart-text";
 
-const POLL_MS = 3000;
-
-async function sampleCounts(): Promise<void> {
-  const [warehouse, kafka] = await Promise.allSettled([queryRows("warehouse", COUNT_SQL), queryRows("kafka", COUNT_SQL)]);
-  const count = (r: typeof warehouse) => (r.status === "fulfilled" ? toNumber(r.value.rows[0]?.[0] ?? null) : null);
-  useCountSeries.getState().add({ at: Date.now(), warehouse: count(warehouse), kafka: count(kafka) });
-  if (warehouse.status === "rejected" && kafka.status === "rejected") throw warehouse.reason;
-}
+const POLL_MS = LIVE_INTERVALS_MS.counts;
 
 const clock = (at: number) => new Date(at).toLocaleTimeString("en-GB", { hour12: false });
 
-/** `SELECT count(*) FROM purchases` on both sides every few seconds, as two lines. */
+/** `SELECT count(*) FROM purchases` on both sides every few seconds (run once on the server for every page), as two lines. */
 export function CountsOverTimeChart() {
-  const live = useLiveQuery(sampleCounts, POLL_MS);
+  const live = useLiveFigure("counts");
   const samples = useCountSeries((s) => s.samples);
   const last = samples[samples.length - 1];
   const text = useChartText();

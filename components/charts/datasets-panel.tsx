@@ -1,16 +1,9 @@
 "use client";
 
 import type { Catalog } from "@/lib/api/catalog";
-import { fetchCatalog } from "@/lib/client/api-client";
 import { formatNumber } from "@/lib/client/format";
-import { useLiveQuery } from "@/lib/client/use-live-query";
+import { useLiveFigure } from "@/lib/client/use-live-figure";
 import { ChartCard } from "./chart-card";
-
-async function loadBoth(): Promise<{ warehouse: Catalog | null; kafka: Catalog | null; errors: string[] }> {
-  const [warehouse, kafka] = await Promise.all([fetchCatalog("warehouse"), fetchCatalog("kafka")]);
-  const errors = [warehouse, kafka].flatMap((o) => (o.ok ? [] : [o.error.message]));
-  return { warehouse: warehouse.ok ? warehouse.value : null, kafka: kafka.ok ? kafka.value : null, errors };
-}
 
 function tablesOf(catalog: Catalog | null) {
   return catalog?.schemas.flatMap((s) => s.tables) ?? [];
@@ -37,9 +30,9 @@ function Column({ name, tone, catalog, unit }: { name: string; tone: "wh" | "kf"
 
 /** Which datasets each side can see: the warehouse's tables vs every Kafka topic. */
 export function DatasetsPanel() {
-  const live = useLiveQuery(loadBoth, 10_000);
+  const live = useLiveFigure("datasets");
   return (
-    <ChartCard title="Datasets visible" subtitle="Tables the analyst can query on each side." error={live.value?.errors[0] ?? live.error} testId="chart-datasets">
+    <ChartCard title="Datasets visible" subtitle="Tables the analyst can query on each side." error={live.error ?? live.value?.errors[0]} testId="chart-datasets">
       <div className="grid grid-cols-2 gap-4">
         <Column name="Warehouse" tone="wh" catalog={live.value?.warehouse ?? null} unit="rows" />
         <Column name="Kafka" tone="kf" catalog={live.value?.kafka ?? null} unit="msgs" />

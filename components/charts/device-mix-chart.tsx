@@ -1,37 +1,18 @@
 "use client";
 
 import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from "recharts";
-import { queryRows } from "@/lib/client/api-client";
-import { toNumber } from "@/lib/client/format";
-import { useLiveQuery } from "@/lib/client/use-live-query";
+import { useLiveFigure } from "@/lib/client/use-live-figure";
 import { DEVICE_MIX_SQL, TOP_SPENDERS_FOR_DEVICES } from "@/lib/story/difference-sql";
-import { deviceName } from "@/lib/story/devices";
 import { ChartCard } from "./chart-card";
 import { ChartLegend } from "./chart-legend";
 import { ALL_CUSTOMERS_COLOR, TOP_SPENDERS_COLOR } from "./chart-theme";
 import { useChartText } from "./use-chart-text";
 
-interface DeviceShare {
-  device: string;
-  topSpenders: number;
-  everyone: number;
-}
-
-async function loadShares(): Promise<DeviceShare[]> {
-  const result = await queryRows("kafka", DEVICE_MIX_SQL);
-  const rows = result.rows.map((row) => ({ agent: String(row[0]), top: toNumber(row[1] ?? null) ?? 0, all: toNumber(row[2] ?? null) ?? 0 }));
-  const topTotal = rows.reduce((sum, r) => sum + r.top, 0) || 1;
-  const allTotal = rows.reduce((sum, r) => sum + r.all, 0) || 1;
-  return rows
-    .map((r) => ({ device: deviceName(r.agent), topSpenders: (100 * r.top) / topTotal, everyone: (100 * r.all) / allTotal }))
-    .sort((a, b) => b.topSpenders - a.topSpenders);
-}
-
 const percent = (v: number) => `${Math.round(v)}%`;
 
 /** The answer: which devices the biggest spenders use, against everyone (requestlog joined with purchases, on Kafka only). */
 export function DeviceMixChart() {
-  const live = useLiveQuery(loadShares, 8000);
+  const live = useLiveFigure("deviceMix");
   const data = live.value ?? [];
   const leader = data[0];
   const text = useChartText();

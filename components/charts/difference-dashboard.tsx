@@ -6,6 +6,7 @@ import { WhatNext } from "@/components/story/what-next";
 import { CountsOverTimeChart } from "./counts-over-time-chart";
 import { DatasetsPanel } from "./datasets-panel";
 import { DeviceMixChart } from "./device-mix-chart";
+import { LiveStaleNotice } from "@/components/status/live-stale-notice";
 import { FragmentStrip } from "./fragment-strip";
 import { PipelineControl } from "./pipeline-control";
 import { TopCustomersChart } from "./top-customers-chart";
@@ -36,6 +37,7 @@ export function DifferenceDashboard({ fragments, fragment, onShowFragment }: { f
   return (
     <div className="flex flex-col gap-3" style={chartRoom}>
       <PipelineControl />
+      <LiveStaleNotice />
       <FragmentStrip fragments={fragments} current={fragment} onShow={onShowFragment} />
       <div className="grid">
         {fragments.map((part, index) => {

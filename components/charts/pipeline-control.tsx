@@ -17,7 +17,7 @@ function restarted(state: PipelineState): PipelineState {
 
 /** Stop or restart the sink connector: the warehouse freezes while Kafka keeps going (unless the generator is paused). */
 export function PipelineControl() {
-  const { status, pipeline: reported } = useStackStatus(2000);
+  const { status, pipeline: reported } = useStackStatus();
   const [pending, setPending] = useState<"stop" | "start" | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [override, setOverride] = useState<boolean | null>(null);

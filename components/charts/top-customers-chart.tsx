@@ -1,33 +1,17 @@
 "use client";
 
 import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from "recharts";
-import { queryRows } from "@/lib/client/api-client";
-import { formatNumber, toNumber } from "@/lib/client/format";
-import { useLiveQuery } from "@/lib/client/use-live-query";
+import { formatNumber } from "@/lib/client/format";
+import { useLiveFigure } from "@/lib/client/use-live-figure";
 import { KAFKA_TOP_CUSTOMERS_SQL, warehouseTotalsSql } from "@/lib/story/difference-sql";
-import { isCustomerId } from "@/lib/story/story-sql";
 import { ChartCard } from "./chart-card";
 import { ChartLegend } from "./chart-legend";
 import { KAFKA_COLOR, WAREHOUSE_COLOR } from "./chart-theme";
 import { useChartText } from "./use-chart-text";
 
-interface CustomerTotals {
-  customer: string;
-  kafka: number;
-  warehouse: number;
-}
-
-async function loadTotals(): Promise<CustomerTotals[]> {
-  const kafka = await queryRows("kafka", KAFKA_TOP_CUSTOMERS_SQL);
-  const top = kafka.rows.map((row) => ({ customer: String(row[0]), kafka: toNumber(row[1] ?? null) ?? 0 })).filter((r) => isCustomerId(r.customer));
-  const warehouse = await queryRows("warehouse", warehouseTotalsSql(top.map((r) => r.customer)));
-  const byCustomer = new Map(warehouse.rows.map((row) => [String(row[0]), toNumber(row[1] ?? null) ?? 0]));
-  return top.map((r) => ({ ...r, warehouse: byCustomer.get(r.customer) ?? 0 }));
-}
-
-/** Per top customer (by Kafka's totals): what the warehouse knows vs what Kafka knows. */
+/** Per top customer (by Kafka's totals): what the warehouse knows vs what Kafka knows; pushed by the server every 5 s. */
 export function TopCustomersChart() {
-  const live = useLiveQuery(loadTotals, 5000);
+  const live = useLiveFigure("topCustomers");
   const data = live.value ?? [];
   const first = data[0];
   const text = useChartText();

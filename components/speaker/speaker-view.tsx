@@ -21,7 +21,7 @@ import { useSpeakerPosition } from "./use-speaker-position";
 export function SpeakerView() {
   const [position, setPosition] = useSpeakerPosition();
   const [blanked, setBlanked] = useState(false);
-  const { pipeline } = useStackStatus(2000);
+  const { pipeline } = useStackStatus();
 
   const onRemote = useCallback((message: DeckStateMessage) => {
     setBlanked(message.blanked);

@@ -6,10 +6,10 @@ import { ServiceStatusCard } from "./service-status-card";
 
 /**
  * The pipeline's state and every service of the stack with its health, detail and key figures,
- * refreshed every `intervalMs` from `/api/status`. Used by the home page.
+ * pushed every 2 s by the server (`/api/live`). Used by the home page.
  */
-export function ServiceStatusPanel({ intervalMs = 2_000, title = "Services" }: { intervalMs?: number; title?: string }) {
-  const { status, error, updatedAt, pipeline } = useStackStatus(intervalMs);
+export function ServiceStatusPanel({ title = "Services" }: { title?: string }) {
+  const { status, error, updatedAt, pipeline } = useStackStatus();
   const services = status?.services ?? [];
   const healthyCount = services.filter((service) => service.healthy).length;
   return (

@@ -93,7 +93,7 @@ const n = (value: number | null, suffix = "") => (value === null ? "…" : `${fo
 
 /** Kafka feeds the warehouse through a connector (slate) and the analyst directly through the engine (orange). */
 export function ArchitectureDiagram() {
-  const { status, error, kafkaRate, pipeline } = useStackStatus(2000);
+  const { status, error, kafkaRate, pipeline } = useStackStatus();
   const presenter = usePreferences((s) => s.presenter);
   const text = presenter ? TEXT.presenter : TEXT.normal;
   const purchases = numberMetric(status, "kafka", "messages.purchases");

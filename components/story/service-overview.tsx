@@ -11,9 +11,9 @@ import { SERVICE_HINTS } from "./service-hints";
 
 const RESTARTING_HINT = "The demo restarts it on its own, data kept; this takes a few seconds.";
 
-/** Step 1: the pipeline's state, every service's health and figures from `/api/status`, and what to do if one is down. */
+/** Step 1: the pipeline's state, every service's health and figures pushed by the server (`/api/live`, the same as `/api/status`), and what to do if one is down. */
 export function ServiceOverview() {
-  const { status, error, kafkaRate, pipeline } = useStackStatus(2000);
+  const { status, error, kafkaRate, pipeline } = useStackStatus();
   return (
     <section aria-label="Service status" className="flex flex-col gap-3">
       {error && (

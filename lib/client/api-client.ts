@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { apiErrorSchema, cancelResultSchema, queryResultSchema, type CancelResult, type Database, type QueryResult } from "@/lib/api/query";
 import { catalogSchema, type Catalog } from "@/lib/api/catalog";
-import { stackStatusSchema, type StackStatus } from "@/lib/api/status";
 
 /** What the browser shows for a failed call: the API's error, or why the API could not be reached. */
 export interface ClientError {
@@ -70,10 +69,6 @@ export function fetchCatalog(database: Database): Promise<Outcome<Catalog>> {
   return callJson(`/api/catalog?database=${database}`, catalogSchema);
 }
 
-export function fetchStatus(): Promise<Outcome<StackStatus>> {
-  return callJson("/api/status", stackStatusSchema);
-}
-
 export type PipelineAction = "stop" | "start";
 
 export function controlPipeline(action: PipelineAction): Promise<Outcome<{ ok: true }>> {
@@ -84,7 +79,8 @@ export function controlPipeline(action: PipelineAction): Promise<Outcome<{ ok: t
   });
 }
 
-/** Runs a query and returns its rows, throwing the API's error; for charts that poll. */
+
+/** Runs a query and returns its rows, throwing the API's error; for a panel that runs its own query once. */
 export async function queryRows(database: Database, sql: string): Promise<QueryResult> {
   const outcome = await runQuery(database, sql);
   if (!outcome.ok) throw new Error(`${outcome.error.code}: ${outcome.error.message}`);

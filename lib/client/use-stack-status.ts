@@ -1,9 +1,11 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
+import { useMemo } from "react";
 import type { PipelineSummary, ServiceStatus, StackStatus } from "@/lib/api/status";
 import { summarizePipeline } from "@/lib/status/pipeline-wording";
-import { fetchStatus, type ClientError } from "./api-client";
+import type { ClientError } from "./api-client";
+import { useLiveFeed } from "./live-feed";
+import { useLiveFigure } from "./use-live-figure";
 
 export interface StackSnapshot {
   status: StackStatus | undefined;
@@ -36,50 +38,18 @@ export function serviceOf(status: StackStatus | undefined, name: string): Servic
   return status?.services.find((s) => s.name === name);
 }
 
-function kafkaTotal(status: StackStatus): number | null {
-  const purchases = numberMetric(status, "kafka", "messages.purchases");
-  const requests = numberMetric(status, "kafka", "messages.requestlog");
-  return purchases === null && requests === null ? null : (purchases ?? 0) + (requests ?? 0);
-}
-
-/** Polls `/api/status`; rates are computed here from successive counts (the API reports totals). */
-export function useStackStatus(intervalMs = 2000): StackSnapshot {
-  const [snapshot, setSnapshot] = useState<StackSnapshot>({ status: undefined, error: undefined, kafkaRate: null, loadRate: null, updatedAt: null, pipeline: summarizePipeline(undefined) });
-  const previous = useRef<{ at: number; kafka: number | null; rows: number | null } | null>(null);
-
-  useEffect(() => {
-    let stopped = false;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const poll = async () => {
-      const outcome = await fetchStatus();
-      if (stopped) return;
-      const at = performance.now();
-      if (outcome.ok) {
-        const kafka = kafkaTotal(outcome.value);
-        const rows = numberMetric(outcome.value, "connector", "rowsLoaded") ?? numberMetric(outcome.value, "warehouse", "rows.purchases");
-        const before = previous.current;
-        const seconds = before ? (at - before.at) / 1000 : 0;
-        const rate = (now: number | null, then: number | null | undefined) => (seconds > 0.2 && now !== null && then !== null && then !== undefined ? Math.max(0, (now - then) / seconds) : null);
-        setSnapshot((current) => ({
-          status: outcome.value,
-          error: undefined,
-          kafkaRate: rate(kafka, before?.kafka) ?? current.kafkaRate,
-          loadRate: rate(rows, before?.rows) ?? current.loadRate,
-          updatedAt: Date.now(),
-          pipeline: summarizePipeline(outcome.value, localTime),
-        }));
-        previous.current = { at, kafka, rows };
-      } else {
-        setSnapshot((current) => ({ ...current, error: outcome.error, updatedAt: Date.now() }));
-      }
-      timer = setTimeout(poll, intervalMs);
-    };
-    void poll();
-    return () => {
-      stopped = true;
-      if (timer) clearTimeout(timer);
-    };
-  }, [intervalMs]);
-
-  return snapshot;
+/**
+ * The stack's status as the server pushes it (`GET /api/live`, every 2 s, one computation for
+ * every open page); rates come from successive frames (the status reports totals). When the stream
+ * has been down for over 10 s, `error` says so and the last status stays on screen.
+ */
+export function useStackStatus(): StackSnapshot {
+  const live = useLiveFigure("status");
+  const kafkaRate = useLiveFeed((state) => state.kafkaRate);
+  const loadRate = useLiveFeed((state) => state.loadRate);
+  const status = live.value;
+  const pipeline = useMemo(() => summarizePipeline(status, localTime), [status]);
+  const problem = live.stale ?? live.error;
+  const error = useMemo<ClientError | undefined>(() => (problem ? { code: "unavailable:live", message: problem } : undefined), [problem]);
+  return { status, error, kafkaRate, loadRate, updatedAt: live.updatedAt, pipeline };
 }

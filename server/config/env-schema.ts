@@ -71,6 +71,11 @@ export const envSchema = z.object({
   // Kafka explorer: live tails and searches that may run at once in the web server (more are refused).
   EXPLORER_MAX_STREAMS: positiveInt.max(64).default(8),
 
+  // Hosted mode (self-serve visitors on a shared server) instead of the presenter's local mode.
+  FOMO_HOSTED: booleanFlag,
+  // Live figures pushed to pages (GET /api/live): open streams one visitor may hold at once (hosted mode).
+  LIVE_MAX_STREAMS_PER_VISITOR: positiveInt.max(100).default(6),
+
   // Tests: point the test stack at running services instead of starting its own.
   FOMO_TEST_KAFKA_BROKERS: optionalString,
   FOMO_TEST_MYSQL_URL: optionalString,

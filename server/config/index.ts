@@ -46,6 +46,10 @@ export interface FomoConfig {
   connector: { flushIntervalMs: number; dlqTopic: string; groupId: string; stopLimitMs: number };
   /** Kafka explorer (/kafka): at most this many live tails and searches at once per web server. */
   explorer: { maxConcurrentStreams: number };
+  /** Hosted mode: self-serve visitors on a shared server (FOMO_HOSTED); false is the presenter's local mode. */
+  hosted: { enabled: boolean };
+  /** Live figures pushed to every open page (`GET /api/live`). */
+  live: { maxStreamsPerVisitor: number };
   testing: { kafkaBrokers: string | undefined; mysqlUrl: string | undefined; chromiumPath: string };
   /** The executable search path (PATH) the supervisor uses to find java, mvn and mariadbd/mysqld. */
   searchPath: string | undefined;
@@ -139,6 +143,8 @@ export function parseConfig(env: Record<string, string | undefined>, cwd = proce
       stopLimitMs: e.CONNECTOR_STOP_LIMIT_MS,
     },
     explorer: { maxConcurrentStreams: e.EXPLORER_MAX_STREAMS },
+    hosted: { enabled: e.FOMO_HOSTED ?? false },
+    live: { maxStreamsPerVisitor: e.LIVE_MAX_STREAMS_PER_VISITOR },
     testing: { kafkaBrokers: e.FOMO_TEST_KAFKA_BROKERS, mysqlUrl: e.FOMO_TEST_MYSQL_URL, chromiumPath: e.CHROMIUM_PATH },
     searchPath: e.PATH,
   };

@@ -8,6 +8,7 @@ export function engineHealth(
   ingest: TopicIngest,
   options: ResolvedEngineOptions,
   gate: { busy: number; queued: number },
+  served: { queriesReceived: number; catalogRequests: number },
 ): EngineHealth {
   const topics: TopicHealth[] = [...ingest.topics.values()].map((state) => {
     const columns = state.table.columns().filter((column) => column.misfits > 0);
@@ -45,6 +46,8 @@ export function engineHealth(
     freshnessMs: Number.isFinite(newest) ? Math.max(0, Date.now() - newest) : null,
     runningQueries: gate.busy,
     queuedQueries: gate.queued,
+    queriesReceived: served.queriesReceived,
+    catalogRequests: served.catalogRequests,
     topics,
   };
 }

@@ -37,6 +37,10 @@ export const engineHealthSchema = z.object({
   freshnessMs: z.number().nullable(),
   runningQueries: z.number(),
   queuedQueries: z.number(),
+  /** SQL statements received since the engine started (`npm run load` derives queries per second from it). */
+  queriesReceived: z.number(),
+  /** Catalog requests (`GET /v1/catalog`) since the engine started. */
+  catalogRequests: z.number(),
   topics: z.array(topicHealthSchema),
 });
 

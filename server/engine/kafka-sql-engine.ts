@@ -67,11 +67,13 @@ export async function createKafkaSqlEngine(input: KafkaSqlEngineOptions): Promis
   const gate = new QueryGate(queryConnections, options.maxQueuedQueries);
   const caseProfiles = new ColumnCaseProfiles();
   let closed = false;
+  const served = { queriesReceived: 0, catalogRequests: 0 };
 
   const engine: KafkaSqlEngine = {
     async query(sql, { signal } = {}) {
       if (closed) throw new FomoError("unavailable:engine", "The engine is closed");
       throwIfCancelled(signal);
+      served.queriesReceived += 1;
       const started = performance.now();
       // MySQL spellings (backticks, LIMIT o, n, REGEXP, GROUP_CONCAT…) become DuckDB's before anything parses it.
       const translation = translateMysqlDialect(stripTrailingSemicolons(sql));
@@ -90,10 +92,11 @@ export async function createKafkaSqlEngine(input: KafkaSqlEngineOptions): Promis
       return gate.run((connection) => runSelect(connection, translation, started, signal), signal);
     },
     async catalog(catalogOptions) {
+      served.catalogRequests += 1;
       return buildCatalog(ingest, options, catalogOptions?.all ?? false);
     },
     async health() {
-      return engineHealth(ingest, options, gate);
+      return engineHealth(ingest, options, gate, served);
     },
     async waitForCaughtUp(timeoutMs = 30_000) {
       await ingest.refreshTopicsNow();

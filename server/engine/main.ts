@@ -39,6 +39,8 @@ const service: ChildService = {
         topics,
         runningQueries: health.runningQueries,
         queuedQueries: health.queuedQueries,
+        queriesReceived: health.queriesReceived,
+        catalogRequests: health.catalogRequests,
         rssBytes: process.memoryUsage().rss,
       },
     };
