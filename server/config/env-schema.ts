@@ -71,6 +71,19 @@ export const envSchema = z.object({
   // Kafka explorer: live tails and searches that may run at once in the web server (more are refused).
   EXPLORER_MAX_STREAMS: positiveInt.max(64).default(8),
 
+  // Hosted mode: invited visitors only, per-visitor limits, safe-to-expose responses (`npm run demo -- --hosted`).
+  FOMO_HOSTED: booleanFlag,
+  // HMAC-SHA256 key that signs invitation cookies (required when several web instances share one
+  // hosted copy; otherwise generated once into <STACK_DIR>/hosted-secret with mode 0600).
+  FOMO_HOSTED_SECRET: z
+    .string()
+    .trim()
+    .transform((value) => (value === "" ? undefined : value))
+    .pipe(z.string().min(32, "FOMO_HOSTED_SECRET must be at least 32 characters").optional())
+    .optional(),
+  // Base URL printed in invitation links (what visitors type; behind a proxy: https://demo.example.com).
+  FOMO_PUBLIC_URL: optionalString.pipe(z.url().optional()),
+
   // Tests: point the test stack at running services instead of starting its own.
   FOMO_TEST_KAFKA_BROKERS: optionalString,
   FOMO_TEST_MYSQL_URL: optionalString,
