@@ -81,6 +81,9 @@ export const envSchema = z.object({
     .transform((value) => (value === "" ? undefined : value))
     .pipe(z.string().min(32, "FOMO_HOSTED_SECRET must be at least 32 characters").optional())
     .optional(),
+  // The account that owns <WAREHOUSE_DATABASE>_hosted (invitations, visits); no other database.
+  WAREHOUSE_HOSTED_USER: z.string().min(1).default("fomo_hosted"),
+  WAREHOUSE_HOSTED_PASSWORD: z.string().min(1).default("fomo_hosted_pw"),
   // Base URL printed in invitation links (what visitors type; behind a proxy: https://demo.example.com).
   FOMO_PUBLIC_URL: optionalString.pipe(z.url().optional()),
 

@@ -56,6 +56,8 @@ export interface FomoConfig {
     publicUrl: string;
     /** The database (on the warehouse server) that holds invitations and visits: never the analysts'. */
     database: string;
+    /** The account with ALL on that database and nothing else (the web app and `npm run invite` use it). */
+    account: { user: string; password: string };
   };
   /** Kafka explorer (/kafka): at most this many live tails and searches at once per web server. */
   explorer: { maxConcurrentStreams: number };
@@ -156,6 +158,7 @@ export function parseConfig(env: Record<string, string | undefined>, cwd = proce
       secret: e.FOMO_HOSTED_SECRET,
       publicUrl: (e.FOMO_PUBLIC_URL ?? `http://${localHost}:${webPort}`).replace(/\/+$/, ""),
       database: `${external?.database ?? e.WAREHOUSE_DATABASE}_hosted`,
+      account: { user: e.WAREHOUSE_HOSTED_USER, password: e.WAREHOUSE_HOSTED_PASSWORD },
     },
     explorer: { maxConcurrentStreams: e.EXPLORER_MAX_STREAMS },
     testing: { kafkaBrokers: e.FOMO_TEST_KAFKA_BROKERS, mysqlUrl: e.FOMO_TEST_MYSQL_URL, chromiumPath: e.CHROMIUM_PATH },
