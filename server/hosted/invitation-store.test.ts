@@ -3,6 +3,8 @@ import mysql from "mysql2/promise";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { ensureHostedStore } from "./hosted-store-layout";
 import { InvitationStore } from "./invitation-store";
+import { InvitationStandingCache } from "./invitation-standing-cache";
+import { VisitRecorder } from "./visit-recorder";
 
 const stack = inject("testStack");
 const admin = new URL(stack.mysqlAdminUrl);
@@ -64,6 +66,40 @@ describe("invitation store (real warehouse server)", () => {
     ]);
     expect((await store.visits(a.id)).map((v) => v.path)).toEqual(["/", "/story/3"]);
     expect((await store.visits()).filter((v) => [a.id, b.id].includes(v.invitationId))).toHaveLength(3);
+  });
+
+  it("a revocation reaches the gate's cache once its entry expires, not before", async () => {
+    const invitation = await store.create({ name: "Cached", days: 1 });
+    let lookups = 0;
+    const cache = new InvitationStandingCache((id) => {
+      lookups += 1;
+      return store.standing(id);
+    }, 300);
+    expect(await Promise.all([cache.standing(invitation.id), cache.standing(invitation.id)])).toEqual(["active", "active"]);
+    expect(lookups).toBe(1);
+    await store.revoke(invitation.id);
+    expect(await cache.standing(invitation.id)).toBe("active");
+    await new Promise((resolve) => setTimeout(resolve, 350));
+    expect(await cache.standing(invitation.id)).toBe("revoked");
+  });
+
+  it("the visit recorder returns at once and writes the visits in one batch on flush", async () => {
+    const invitation = await store.create({ name: "Recorded", days: 1 });
+    let writes = 0;
+    const recorder = new VisitRecorder({
+      write: (batch) => {
+        writes += 1;
+        return store.recordVisits(batch);
+      },
+      flushIntervalMs: 60_000,
+    });
+    const started = performance.now();
+    for (let step = 0; step <= 5; step += 1) recorder.record({ invitationId: invitation.id, visitorId: null, path: `/story/${step}`, visitedAt: new Date(Date.now() + step) });
+    expect(performance.now() - started).toBeLessThan(20);
+    expect(await store.visits(invitation.id)).toEqual([]);
+    await recorder.close();
+    expect(writes).toBe(1);
+    expect((await store.visits(invitation.id)).map((v) => v.path)).toEqual(["/story/0", "/story/1", "/story/2", "/story/3", "/story/4", "/story/5"]);
   });
 
   it("is not readable by the analysts' read-only account", async () => {
