@@ -19,7 +19,7 @@ export async function acceptInvitation(config: FomoConfig, request: Request, tok
       headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" },
     });
   }
-  const secure = servedOverHttps(request);
+  const secure = servedOverHttps(request, config.hosted.publicUrl);
   // A relative Location: the browser stays on the address it used (the TLS proxy's), whatever
   // address this server binds to.
   const response = new NextResponse(null, { status: 303, headers: { location: "/", "cache-control": "no-store", "referrer-policy": "no-referrer" } });

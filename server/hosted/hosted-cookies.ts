@@ -4,14 +4,15 @@ import { HOSTED_VISITOR_COOKIE } from "./visitor";
 
 /**
  * The two hosted cookies. Both HttpOnly (no script reads them) and SameSite=Lax (a cross-site
- * POST carries neither); Secure when the visitor reached us over https, directly or through the
- * TLS proxy (X-Forwarded-Proto), so a plain-http local copy still works.
+ * POST carries neither); Secure when the visitor reached us over https, directly, through the
+ * TLS proxy (X-Forwarded-Proto) or as FOMO_PUBLIC_URL declares, so a plain-http copy still works.
  */
 
 const VISITOR_MAX_AGE_S = 90 * 86_400;
 
-export function servedOverHttps(request: Request): boolean {
-  if (new URL(request.url).protocol === "https:") return true;
+/** `publicUrl` is FOMO_PUBLIC_URL: an https address there means visitors always come over TLS. */
+export function servedOverHttps(request: Request, publicUrl: string): boolean {
+  if (publicUrl.startsWith("https:") || new URL(request.url).protocol === "https:") return true;
   return request.headers.get("x-forwarded-proto")?.split(",")[0]?.trim() === "https";
 }
 

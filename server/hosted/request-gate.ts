@@ -76,6 +76,6 @@ export async function gateRequest(request: NextRequest, options: { devServer: bo
   }
   if (isPageVisit(request)) hostedGateState(config).visits.record({ invitationId: check.invitationId, visitorId, path, visitedAt: new Date() });
   const response = pass();
-  if (newVisitor) setVisitorCookie(response, visitorId, servedOverHttps(request));
+  if (newVisitor) setVisitorCookie(response, visitorId, servedOverHttps(request, config.hosted.publicUrl));
   return withSecurityHeaders(response, csp);
 }
