@@ -71,8 +71,21 @@ export const envSchema = z.object({
   // Kafka explorer: live tails and searches that may run at once in the web server (more are refused).
   EXPLORER_MAX_STREAMS: positiveInt.max(64).default(8),
 
-  // Hosted mode (self-serve visitors on a shared server) instead of the presenter's local mode.
+  // Hosted mode: invited visitors only, per-visitor limits, safe-to-expose responses (`npm run demo -- --hosted`).
   FOMO_HOSTED: booleanFlag,
+  // HMAC-SHA256 key that signs invitation cookies (required when several web instances share one
+  // hosted copy; otherwise generated once into <STACK_DIR>/hosted-secret with mode 0600).
+  FOMO_HOSTED_SECRET: z
+    .string()
+    .trim()
+    .transform((value) => (value === "" ? undefined : value))
+    .pipe(z.string().min(32, "FOMO_HOSTED_SECRET must be at least 32 characters").optional())
+    .optional(),
+  // The account that owns <WAREHOUSE_DATABASE>_hosted (invitations, visits); no other database.
+  WAREHOUSE_HOSTED_USER: z.string().min(1).default("fomo_hosted"),
+  WAREHOUSE_HOSTED_PASSWORD: z.string().min(1).default("fomo_hosted_pw"),
+  // Base URL printed in invitation links (what visitors type; behind a proxy: https://demo.example.com).
+  FOMO_PUBLIC_URL: optionalString.pipe(z.url().optional()),
   // Live figures pushed to pages (GET /api/live): open streams one visitor may hold at once (hosted mode).
   LIVE_MAX_STREAMS_PER_VISITOR: positiveInt.max(100).default(6),
 

@@ -44,10 +44,23 @@ export interface FomoConfig {
   };
   generator: { seed: number; backlog: number; ratePerTopic: number };
   connector: { flushIntervalMs: number; dlqTopic: string; groupId: string; stopLimitMs: number };
+  /**
+   * Hosted mode (FOMO_HOSTED=1 or `npm run demo -- --hosted`): every page and API needs an
+   * invitation; per-visitor limits and pipeline stops; responses carry no internal detail.
+   */
+  hosted: {
+    enabled: boolean;
+    /** FOMO_HOSTED_SECRET when set; otherwise server/hosted reads or creates <stackDir>/hosted-secret. */
+    secret: string | undefined;
+    /** Base URL of invitation links, without a trailing slash. */
+    publicUrl: string;
+    /** The database (on the warehouse server) that holds invitations and visits: never the analysts'. */
+    database: string;
+    /** The account with ALL on that database and nothing else (the web app and `npm run invite` use it). */
+    account: { user: string; password: string };
+  };
   /** Kafka explorer (/kafka): at most this many live tails and searches at once per web server. */
   explorer: { maxConcurrentStreams: number };
-  /** Hosted mode: self-serve visitors on a shared server (FOMO_HOSTED); false is the presenter's local mode. */
-  hosted: { enabled: boolean };
   /** Live figures pushed to every open page (`GET /api/live`). */
   live: { maxStreamsPerVisitor: number };
   testing: { kafkaBrokers: string | undefined; mysqlUrl: string | undefined; chromiumPath: string };
@@ -142,8 +155,14 @@ export function parseConfig(env: Record<string, string | undefined>, cwd = proce
       groupId: e.CONNECTOR_GROUP_ID,
       stopLimitMs: e.CONNECTOR_STOP_LIMIT_MS,
     },
+    hosted: {
+      enabled: e.FOMO_HOSTED ?? false,
+      secret: e.FOMO_HOSTED_SECRET,
+      publicUrl: (e.FOMO_PUBLIC_URL ?? `http://${localHost}:${webPort}`).replace(/\/+$/, ""),
+      database: `${external?.database ?? e.WAREHOUSE_DATABASE}_hosted`,
+      account: { user: e.WAREHOUSE_HOSTED_USER, password: e.WAREHOUSE_HOSTED_PASSWORD },
+    },
     explorer: { maxConcurrentStreams: e.EXPLORER_MAX_STREAMS },
-    hosted: { enabled: e.FOMO_HOSTED ?? false },
     live: { maxStreamsPerVisitor: e.LIVE_MAX_STREAMS_PER_VISITOR },
     testing: { kafkaBrokers: e.FOMO_TEST_KAFKA_BROKERS, mysqlUrl: e.FOMO_TEST_MYSQL_URL, chromiumPath: e.CHROMIUM_PATH },
     searchPath: e.PATH,
@@ -152,9 +171,13 @@ export function parseConfig(env: Record<string, string | undefined>, cwd = proce
 
 let cached: FomoConfig | undefined;
 
-/** The configuration of this process, read from `process.env` once. */
-export function loadConfig(): FomoConfig {
-  cached ??= parseConfig(process.env);
+/**
+ * The configuration of this process, read from `process.env` once. `overrides` are command-line
+ * switches that stand for a variable (`npm run demo -- --hosted` is FOMO_HOSTED=1); they only
+ * count on the first call, which the CLI makes before anything else reads the config.
+ */
+export function loadConfig(overrides: Record<string, string> = {}): FomoConfig {
+  cached ??= parseConfig({ ...process.env, ...overrides });
   return cached;
 }
 

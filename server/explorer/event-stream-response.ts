@@ -1,4 +1,6 @@
 import { toFomoError } from "../../lib/errors";
+import { loadConfig } from "../config";
+import { publicErrorBody } from "../security/public-error";
 
 export type EmitEvent = (event: string, data: unknown) => void;
 
@@ -26,7 +28,11 @@ export function eventStreamResponse(
         controller.enqueue(encoder.encode(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`));
       };
       run(emit, stop.signal)
-        .catch((error: unknown) => emit("error", toFomoError(error).toResponseBody().error))
+        .catch((error: unknown) => {
+          const fomo = toFomoError(error);
+          if (fomo.httpStatus >= 500) console.error(`explorer stream: ${fomo.code}: ${fomo.message}`, fomo.cause ?? "");
+          emit("error", publicErrorBody(fomo, loadConfig().hosted.enabled).error);
+        })
         .finally(() => {
           requestSignal.removeEventListener("abort", abort);
           onEnd?.();

@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { FomoError, toFomoError } from "../../lib/errors";
+import { loadConfig } from "../config";
+import { publicErrorBody } from "../security/public-error";
 
 /** JSON error response with the shared `{ error: { code, message } }` body and its status. */
 export function errorResponse(error: unknown): Response {
@@ -12,7 +14,7 @@ export function errorResponse(error: unknown): Response {
   // A 4xx is the caller's mistake and says so in the body; a 5xx is ours or Kafka's, and the web
   // log is where an operator looks for why the explorer showed an error.
   if (fomo.httpStatus >= 500) console.error(`explorer: ${fomo.code}: ${fomo.message}${causeChain(fomo.cause)}`);
-  return Response.json(fomo.toResponseBody(), {
+  return Response.json(publicErrorBody(fomo, loadConfig().hosted.enabled), {
     status: fomo.httpStatus,
     headers: { "cache-control": "no-store" },
   });

@@ -1,4 +1,6 @@
 import { FomoError, toFomoError } from "../../lib/errors";
+import { loadConfig } from "../config";
+import { publicErrorBody } from "../security/public-error";
 
 /**
  * What the query and catalog routes answer with: JSON that is never cached, and every failure as
@@ -13,7 +15,7 @@ export function errorResponse(error: unknown): Response {
   const fomoError = toFomoError(error);
   // Unexpected failures are logged with their cause; the analyst gets the message only.
   if (fomoError.httpStatus >= 500) console.error(`[api] ${fomoError.code}: ${fomoError.message}`, fomoError.cause ?? "");
-  return jsonResponse(fomoError.toResponseBody(), fomoError.httpStatus);
+  return jsonResponse(publicErrorBody(fomoError, loadConfig().hosted.enabled), fomoError.httpStatus);
 }
 
 export async function readJsonBody(request: Request): Promise<unknown> {

@@ -3,6 +3,8 @@ import { FomoError } from "../../lib/errors";
 export interface DemoCliArgs {
   fresh: boolean;
   help: boolean;
+  /** `--hosted`: the same as FOMO_HOSTED=1. */
+  hosted: boolean;
 }
 
 export const DEMO_USAGE = `Usage: npm run demo [-- --fresh]
@@ -15,6 +17,8 @@ Starts the whole FOMO stack and stops it on Ctrl+C (or SIGTERM):
 Options:
   --fresh   Delete the local data first (broker data, warehouse data, logs) and start from empty.
             The downloaded Kafka jars and the web build are kept.
+  --hosted  Hosted mode (same as FOMO_HOSTED=1): only visitors with an invitation link
+            (npm run invite) reach any page or API; see the README's "Hosted mode".
   --help    Show this help.
 
 Configuration comes from environment variables (see .env.example), e.g.
@@ -26,9 +30,10 @@ Configuration comes from environment variables (see .env.example), e.g.
 `;
 
 export function parseDemoCliArgs(argv: string[]): DemoCliArgs {
-  const args: DemoCliArgs = { fresh: false, help: false };
+  const args: DemoCliArgs = { fresh: false, help: false, hosted: false };
   for (const arg of argv) {
     if (arg === "--fresh") args.fresh = true;
+    else if (arg === "--hosted") args.hosted = true;
     else if (arg === "--help" || arg === "-h") args.help = true;
     else throw new FomoError("bad_request:argument", `Unknown argument '${arg}'. Run npm run demo -- --help for the options.`);
   }

@@ -26,7 +26,7 @@ async function main(): Promise<void> {
       console.log(DEMO_USAGE);
       return;
     }
-    config = loadConfig();
+    config = loadConfig(args.hosted ? { FOMO_HOSTED: "1" } : {});
   } catch (error) {
     fail(error);
     process.exit(2);
@@ -50,7 +50,7 @@ async function main(): Promise<void> {
     if (process.ppid !== launcher) stopOn(`launcher (pid ${launcher}) exited`);
   }, 500).unref();
 
-  log(`starting FOMO (profile ${config.profile}, stack dir ${config.stackDir})`);
+  log(`starting FOMO (profile ${config.profile}, ${config.hosted.enabled ? "hosted" : "local"} mode, stack dir ${config.stackDir})`);
   try {
     await supervisor.start({ fresh: args.fresh });
   } catch (error) {

@@ -25,6 +25,8 @@ import { requiredPorts } from "./required-ports";
 import { CHILD_SERVICE_NAMES } from "./service-names";
 import { stackChildEnvironment } from "./stack-environment";
 import { ensureWarehouseLayout } from "./warehouse/ensure-warehouse";
+import { ensureHostedStoreFor } from "../hosted/hosted-store-connection";
+import { hostedSecret } from "../hosted/hosted-secret";
 import { findWarehouseServer } from "./warehouse/server-binary";
 import { startWebBuild, webBuildIsCurrent } from "./web/web-build";
 import { startWebServer, webAnswers } from "./web/web-server";
@@ -187,6 +189,12 @@ export class StackSupervisor {
     ]);
     if (topics.length > 0) this.log(`kafka: created topics ${topics.join(", ")}`);
     if (layout.length > 0) this.log(`warehouse: set up ${layout.join(", ")}`);
+    if (config.hosted.enabled) {
+      // Invitations live beside the warehouse, in a database of their own (server/hosted).
+      const hosted = await ensureHostedStoreFor(config);
+      if (hosted.length > 0) this.log(`warehouse: set up ${hosted.join(", ")} for hosted mode`);
+      hostedSecret(config);
+    }
   }
 
   private async startChildren(): Promise<void> {

@@ -2,6 +2,7 @@ import "server-only";
 import { NextResponse } from "next/server";
 import { FomoError, toFomoError } from "@/lib/errors";
 import { loadConfig } from "@/server/config";
+import { publicErrorBody } from "@/server/security/public-error";
 import { createControlClient } from "@/server/stack/control-client";
 import { pipelineRequestSchema, pipelineTargets } from "./schema";
 
@@ -27,6 +28,7 @@ export async function POST(request: Request): Promise<NextResponse> {
     return NextResponse.json({ ok: true, result });
   } catch (error) {
     const fomoError = toFomoError(error, "unavailable:supervisor");
-    return NextResponse.json(fomoError.toResponseBody(), { status: fomoError.httpStatus });
+    if (fomoError.httpStatus >= 500) console.error(`[api] pipeline: ${fomoError.code}: ${fomoError.message}`, fomoError.cause ?? "");
+    return NextResponse.json(publicErrorBody(fomoError, loadConfig().hosted.enabled), { status: fomoError.httpStatus });
   }
 }

@@ -4,9 +4,12 @@ import { ManagedProcess, type ExitInfo } from "../process/managed-process";
 import { REPO_ROOT } from "../repo-root";
 import { NEXT_BIN } from "./web-build";
 
-/** The web app's own cheap health answer: `/api/status?probe=web` does not call the supervisor back. */
+/**
+ * The web app's own cheap health answer: `/api/health/live` does not call the supervisor back, and
+ * it is open without an invitation, so the supervisor's probe also works in hosted mode.
+ */
 export function webProbeUrl(config: FomoConfig): string {
-  return `${config.web.url}/api/status?probe=web`;
+  return `${config.web.url}/api/health/live`;
 }
 
 export async function webAnswers(config: FomoConfig, timeoutMs = 2_000): Promise<boolean> {
