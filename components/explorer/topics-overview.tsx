@@ -64,7 +64,7 @@ export function TopicsOverviewView({ initial, initialError }: { initial: TopicsO
                   <td className={`${tdClass} text-right tabular-nums`}>{formatRate(topic.producePerSec)}</td>
                   <td className={tdClass}>
                     {topic.consumerGroups.length === 0 ? (
-                      <span className="text-slate-400">none</span>
+                      <span className="text-slate-500 dark:text-slate-400">none</span>
                     ) : (
                       <ul className="flex flex-wrap gap-2">
                         {topic.consumerGroups.map((group) => (

@@ -29,7 +29,7 @@ export function ResultDiffView({ left, right, sql }: ResultDiffViewProps) {
   return (
     <section aria-label="Difference between the two results" className="rounded-xl border border-line bg-surface p-4" data-testid="result-diff">
       <header className="mb-3 flex flex-wrap items-baseline gap-x-4 gap-y-1">
-        <h3 className="text-sm font-semibold">Same SQL, two answers</h3>
+        <h2 className="text-sm font-semibold">Same SQL, two answers</h2>
         <p className="text-sm text-muted tabular">
           {identical ? (
             "Both sides agree exactly."

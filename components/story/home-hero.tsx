@@ -16,10 +16,10 @@ export function HomeHero() {
   return (
     <>
       <AppHeader active="home" />
-      <section className="mx-auto grid max-w-[1840px] gap-10 px-4 pt-12 pb-8 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)] xl:px-6">
+      <section aria-labelledby="home-title" className="mx-auto grid max-w-[1840px] gap-10 px-4 pt-12 pb-8 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)] xl:px-6">
         <div>
           <p className="text-xs font-semibold tracking-[0.14em] text-kf uppercase">A live demo · real Kafka, real warehouse</p>
-          <h1 className="mt-3 text-4xl font-semibold tracking-tight text-balance xl:text-5xl">
+          <h1 id="home-title" className="mt-3 text-4xl font-semibold tracking-tight text-balance xl:text-5xl">
             The data your warehouse hasn&apos;t got yet is already in Kafka.
           </h1>
           <p className="mt-4 max-w-2xl text-lg leading-relaxed text-muted">

@@ -74,7 +74,7 @@ export function TopSpendersComparison({ workspace, panes }: { workspace: string;
   // One line under the two results, so it fits a 720-pixel projector with both top-3 above it.
   return (
     <section aria-label="Kafka ahead of the warehouse, per customer" className="flex flex-wrap items-center gap-x-3 gap-y-1 rounded-xl border border-kf/40 bg-surface px-4 py-1.5 text-sm tabular" data-testid="top3-comparison">
-      <h3 className="font-semibold">Same SQL, fresher totals: <span className="text-kf">Kafka is ahead by</span></h3>
+      <h2 className="font-semibold">Same SQL, fresher totals: <span className="text-kf">Kafka is ahead by</span></h2>
       <ul className="contents">
         {gaps.map((gap) => (
           <GapChip key={gap.customer} gap={gap} />

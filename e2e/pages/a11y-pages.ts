@@ -23,6 +23,8 @@ async function storyReady(page: Page, step: number): Promise<void> {
 /** Editors loaded, then every pane run, so result tables, charts and the diff are scanned too. */
 async function editorsRun(page: Page): Promise<void> {
   const editors = page.locator("[data-error-line]");
+  // The panes are a dynamic import: count them once the first one is there.
+  await expect(editors.first()).toBeAttached({ timeout: 60_000 });
   const count = await editors.count();
   expect(count).toBeGreaterThan(0);
   await expect(page.locator(".monaco-editor")).toHaveCount(count, { timeout: 120_000 });
