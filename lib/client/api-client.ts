@@ -2,6 +2,7 @@ import { z } from "zod";
 import { apiErrorSchema, queryResultSchema, type Database, type QueryResult } from "@/lib/api/query";
 import { catalogSchema, type Catalog } from "@/lib/api/catalog";
 import { stackStatusSchema, type StackStatus } from "@/lib/api/status";
+import { pipelineInfoSchema, type PipelineInfo } from "@/lib/api/pipeline";
 
 /** What the browser shows for a failed call: the API's error, or why the API could not be reached. */
 export interface ClientError {
@@ -9,6 +10,8 @@ export interface ClientError {
   message: string;
   line?: number;
   column?: number;
+  /** With `rate_limit:*`: when to try again, in ms. */
+  retryAfterMs?: number;
 }
 
 export type Outcome<T> = { ok: true; value: T } | { ok: false; error: ClientError };
@@ -63,6 +66,10 @@ export function controlPipeline(action: PipelineAction): Promise<Outcome<{ ok: t
     headers: { "content-type": "application/json" },
     body: JSON.stringify({ action }),
   });
+}
+
+export function fetchPipelineInfo(): Promise<Outcome<PipelineInfo>> {
+  return callJson("/api/pipeline", pipelineInfoSchema);
 }
 
 /** Runs a query and returns its rows, throwing the API's error; for charts that poll. */

@@ -68,6 +68,21 @@ export const envSchema = z.object({
   ENGINE_MAX_CONCURRENT_QUERIES: positiveInt.default(4),
   ENGINE_THREADS: positiveInt.default(2),
 
+  // Hosted mode (self-serve visitors on a shared copy): per-visitor pipeline stops and limits.
+  FOMO_HOSTED: booleanFlag,
+  // Signs the per-visitor "pipeline stopped" cookie; every web instance of one hosted copy needs the same.
+  VISITOR_STOP_SECRET: z
+    .string()
+    .min(32, "VISITOR_STOP_SECRET must be at least 32 characters")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  // Fairness, per visitor (0: no limit). Defaults: hosted 60 / 2 / 8, local mode unlimited.
+  VISITOR_QUERIES_PER_MINUTE: z.coerce.number().int().min(0).max(100_000).optional(),
+  VISITOR_QUERIES_AT_ONCE: z.coerce.number().int().min(0).max(1_000).optional(),
+  VISITOR_QUERIES_WAITING: z.coerce.number().int().min(0).max(10_000).optional(),
+  // Warehouse queries that run at once from one web server (its read-only pool size).
+  WAREHOUSE_MAX_CONCURRENT_QUERIES: positiveInt.max(64).default(4),
+
   // Kafka explorer: live tails and searches that may run at once in the web server (more are refused).
   EXPLORER_MAX_STREAMS: positiveInt.max(64).default(8),
 

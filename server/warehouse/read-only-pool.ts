@@ -34,8 +34,18 @@ export interface WarehouseServerInfo {
   version: string;
 }
 
+/** How one query reads the warehouse. */
+export interface WarehouseQueryOptions {
+  /**
+   * Read the system-versioned tables as they were at this moment (the server's own clock, Unix
+   * seconds with microseconds as text): a visitor's frozen warehouse. The pool sets the session's
+   * `system_versioning_asof` for this statement only; the reset after it clears it.
+   */
+  asOfUnixSeconds?: string;
+}
+
 export interface WarehouseReadOnlyPool {
-  query(sql: string): Promise<QueryResult>;
+  query(sql: string, options?: WarehouseQueryOptions): Promise<QueryResult>;
   catalog(): Promise<Catalog>;
   server(): Promise<WarehouseServerInfo>;
   close(): Promise<void>;
@@ -137,17 +147,21 @@ export function createWarehouseReadOnlyPool(options: WarehouseReadOnlyPoolOption
   }
 
   return {
-    async query(sql) {
+    async query(sql, queryOptions = {}) {
       const statement = checkReadStatement(sql);
+      const asOf = queryOptions.asOfUnixSeconds;
+      if (asOf !== undefined && !/^\d{1,12}(\.\d{1,6})?$/.test(asOf)) throw new FomoError("bad_request:as_of", `Not a moment in Unix seconds: ${asOf}`);
       const started = performance.now();
-      const streamed = await withConnection(statement.sql, (connection) =>
-        streamQuery(
+      const streamed = await withConnection(statement.sql, async (connection) => {
+        // FROM_UNIXTIME reads the instant in the session's time zone, as system_versioning_asof does.
+        if (asOf !== undefined) await connection.query(`SET SESSION system_versioning_asof = FROM_UNIXTIME(${asOf})`);
+        return streamQuery(
           connection.connection as unknown as CoreConnection,
           statement.sql,
           maxRows + 1,
           statementTimeoutMs + CLIENT_TIMEOUT_GRACE_MS,
-        ),
-      );
+        );
+      });
       const columns = resultColumns(streamed.fields);
       const truncated = streamed.totalRows > maxRows;
       const rows = jsonSafeRows(truncated ? streamed.rows.slice(0, maxRows) : streamed.rows, columns);

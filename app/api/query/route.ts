@@ -1,11 +1,16 @@
 import { queryRequestSchema } from "../../../lib/api/query";
 import { FomoError } from "../../../lib/errors";
-import { errorResponse, jsonResponse, readJsonBody, runQuery } from "../../../server/query/server-api";
+import { loadConfig } from "../../../server/config";
+import { queryVisitorOf, visitorOfRequest } from "../../../server/pipeline/request-visitor";
+import { errorResponse, jsonResponse, readJsonBody, sharedVisitorQueryRunner } from "../../../server/query/server-api";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-/** POST `{ database: "warehouse" | "kafka", sql }` → the query result, or `{ error }`. */
+/**
+ * POST `{ database: "warehouse" | "kafka", sql }` → the query result, or `{ error }`. Runs through
+ * the visitor's limits and the fair queues; a visitor who stopped the pipeline reads their frozen warehouse.
+ */
 export async function POST(request: Request): Promise<Response> {
   try {
     const body = queryRequestSchema.safeParse(await readJsonBody(request));
@@ -13,7 +18,9 @@ export async function POST(request: Request): Promise<Response> {
       const detail = body.error.issues.map((issue) => `${issue.path.join(".") || "body"}: ${issue.message}`).join("; ");
       throw new FomoError("bad_request:query", detail, { cause: body.error });
     }
-    return jsonResponse(await runQuery(body.data));
+    const config = loadConfig();
+    const visitor = queryVisitorOf(visitorOfRequest(request, config));
+    return jsonResponse(await sharedVisitorQueryRunner(config).run(body.data, visitor));
   } catch (error) {
     return errorResponse(error);
   }

@@ -2,7 +2,9 @@ import { NextResponse } from "next/server";
 import type { StackStatus } from "../../../lib/api/status";
 import { isFomoError } from "../../../lib/errors";
 import { summarizePipeline } from "../../../lib/status/pipeline-wording";
+import { withVisitorStop } from "../../../lib/status/visitor-stop-status";
 import { loadConfig } from "../../../server/config";
+import { visitorOfRequest } from "../../../server/pipeline/request-visitor";
 import { createControlClient } from "../../../server/stack/control-client";
 import { SERVICE_NAMES } from "../../../server/stack/service-names";
 
@@ -26,7 +28,9 @@ export async function GET(request: Request): Promise<NextResponse<StackStatus>> 
   const config = loadConfig();
   try {
     const status = await createControlClient(config, { timeoutMs: 8_000 }).status();
-    return NextResponse.json(withPipeline(status.services));
+    // A hosted visitor who stopped the pipeline sees their own frozen warehouse; everyone else the real one.
+    const { stop } = visitorOfRequest(request, config);
+    return NextResponse.json(withPipeline(stop ? withVisitorStop(status.services, stop, Date.now()) : status.services));
   } catch (error) {
     const detail = isFomoError(error) && error.code === "unavailable:supervisor"
       ? `supervisor not reachable at ${config.control.url}; start it with npm run demo`
