@@ -13,6 +13,8 @@ export interface RunState {
   error?: ClientError;
   /** Round trip seen by the browser, beside the server's own elapsedMs. */
   roundTripMs?: number;
+  /** When the answer came (epoch ms): a rate limit's retry time counts from here. */
+  finishedAt?: number;
 }
 
 interface ResultsStore {
@@ -37,8 +39,8 @@ export const useResults = create<ResultsStore>()((set) => ({
     controllers.delete(key);
     const roundTripMs = performance.now() - startedAt;
     const state: RunState = outcome.ok
-      ? { status: "done", database, sql, startedAt, result: outcome.value, roundTripMs }
-      : { status: "error", database, sql, startedAt, error: outcome.error, roundTripMs };
+      ? { status: "done", database, sql, startedAt, result: outcome.value, roundTripMs, finishedAt: Date.now() }
+      : { status: "error", database, sql, startedAt, error: outcome.error, roundTripMs, finishedAt: Date.now() };
     set((s) => ({ runs: { ...s.runs, [key]: state } }));
     return state;
   },
