@@ -136,7 +136,7 @@ export function EditorPane({ workspace, pane, defaults, editorHeight, resultHeig
         {!run && <p className="py-2 text-sm text-faint">Run the query to see the result here.</p>}
         {run?.status === "running" && <p className="py-2 text-sm text-muted">Running on {DATABASE_META[run.database].name}…</p>}
         {run?.status === "error" && run.error && isRateLimited(run.error.code) && (
-          <RateLimitNotice retryAfterMs={run.error.retryAfterMs} receivedAt={run.finishedAt} message={run.error.message} />
+          <RateLimitNotice key={run.finishedAt} retryAfterMs={run.error.retryAfterMs} receivedAt={run.finishedAt} message={run.error.message} />
         )}
         {run?.status === "error" && run.error && !isRateLimited(run.error.code) && (
           <div role="alert" className="rounded-lg border border-bad/40 bg-bad/10 px-3 py-2 text-sm" data-testid="query-error">
