@@ -3,6 +3,7 @@
 import { useEffect, useState } from "react";
 import type { PipelineScopeName } from "@/lib/api/pipeline";
 import { controlPipeline, fetchPipelineInfo } from "@/lib/client/api-client";
+import { reconnectLiveFeed } from "@/lib/client/live-feed";
 import { formatNumber } from "@/lib/client/format";
 import { localTime, metricOf, useStackStatus } from "@/lib/client/use-stack-status";
 import { derivePipelineState, type PipelineState } from "@/lib/status/pipeline-state";
@@ -64,6 +65,8 @@ export function PipelineControl() {
     setPending(null);
     if (outcome.ok) {
       setOverride(action === "start");
+      // A hosted visitor's own stop lives in a cookie the open stream predates: reopen it with the cookie.
+      if (scope === "visitor") reconnectLiveFeed();
       // Let the status poll take over again once it has seen the change.
       setTimeout(() => setOverride(null), 4000);
     } else setError(outcome.error.message);

@@ -1,12 +1,21 @@
 import { randomBytes } from "node:crypto";
 import mysql, { type Pool } from "mysql2/promise";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { liveFrameSchema } from "../../lib/api/live";
+import { stackStatusSchema } from "../../lib/api/status";
 import { FomoError } from "../../lib/errors";
+import { COUNT_SQL } from "../../lib/story/difference-sql";
 import { parseConfig, type FomoConfig } from "../config";
 import { flushTransaction, type RowToLoad } from "../connector/flush-transaction";
 import { ensureSinkOffsetsTable } from "../connector/sink-offsets";
 import { adminConnectionOptions } from "../connector/testing/scratch-pipeline";
 import { HOSTED_VISITOR_COOKIE } from "../hosted/visitor";
+import { LiveHub } from "../live/live-hub";
+import { liveSourcesOf, warehouseAsOfReaderOf } from "../live/live-sources";
+import { liveAsOfOf, liveStopOf } from "../live/live-visitor";
+import { visitorStatusRewriter } from "../live/visitor-live-status";
+import { freePort } from "../stack/testing/free-port";
+import { loadStackStatus } from "../status/load-stack-status";
 import { createEngineClient } from "../query/engine-client";
 import { createVisitorQueryRunner, type VisitorQueryRunner } from "../query/visitor-query-runner";
 import { testStack } from "../stack/testing/test-stack";
@@ -154,6 +163,61 @@ describe("a hosted visitor's pipeline stop", () => {
     expect(await countAs({ [HOSTED_VISITOR_COOKIE]: "visitor-gxxxxxxxxxxxxx" })).toBe(before - 30);
     expect(await pruneVersionHistory(warehouse.admin, warehouse.database, 0)).toBe(30);
     expect(await countAs(cookies)).toBe(before - 30);
+  });
+});
+
+describe("a stopped visitor's live figures (GET /api/live)", () => {
+  it("freezes their step-5 warehouse count, computed once per stop moment, while the live view keeps loading", async () => {
+    const stopped = request({ [HOSTED_VISITOR_COOKIE]: "visitor-ixxxxxxxxxxxxx", [VISITOR_STOP_COOKIE]: await stopCookieFor("visitor-ixxxxxxxxxxxxx") });
+    const asOf = await liveAsOfOf(stopped, config);
+    expect(asOf).toMatch(/^\d+(\.\d+)?$/);
+    expect(await liveAsOfOf(request({ [HOSTED_VISITOR_COOKIE]: "visitor-jxxxxxxxxxxxxx" }), config)).toBeNull();
+    const atStop = await countAs({ [HOSTED_VISITOR_COOKIE]: "visitor-jxxxxxxxxxxxxx" });
+
+    // The real as-of reader over the real pool, counting the frozen COUNT(*) it is asked for.
+    const reader = warehouseAsOfReaderOf(pool);
+    let frozenCounts = 0;
+    const counted = { query: (sql: string, at: string) => ((frozenCounts += sql === COUNT_SQL ? 1 : 0), reader.query(sql, at)), catalog: reader.catalog };
+    // No engine and no supervisor listen there: the Kafka side and the status fail for real, the warehouse side answers.
+    const statusConfig = parseConfig({ CONTROL_PORT: String(await freePort()) });
+    const sources = liveSourcesOf(
+      { warehouse: pool, engine: createEngineClient({ url: "http://127.0.0.1:9", queryTimeoutMs: 1_000 }) },
+      () => loadStackStatus(statusConfig),
+    );
+    const hub = new LiveHub({ sources, warehouseAsOf: counted, intervalsMs: { counts: 100, status: 200, topCustomers: 5_000, deviceMix: 5_000, datasets: 5_000 } });
+    const warehouseCounts = { frozen: [] as number[], live: [] as number[] };
+    const statusEvents: string[] = [];
+    const countOf = (event: string) => {
+      const frame = liveFrameSchema("counts").parse(JSON.parse(event.split("data: ")[1] ?? "null"));
+      return (frame.value as { warehouse: number | null } | null)?.warehouse ?? null;
+    };
+    const collect = (into: number[]) => (event: string) => {
+      const count = event.startsWith("event: counts\n") ? countOf(event) : null;
+      if (count !== null) into.push(count);
+    };
+    const rewrite = visitorStatusRewriter(liveStopOf(stopped, config) as NonNullable<ReturnType<typeof liveStopOf>>, true);
+    const unsubscribe = [
+      hub.subscribe({ asOf, send: (event) => (collect(warehouseCounts.frozen)(event), event.startsWith("event: status\n") && statusEvents.push(rewrite(event))) }),
+      hub.subscribe({ asOf: null, send: collect(warehouseCounts.live) }),
+    ];
+    try {
+      await loadRows(25);
+      const deadline = Date.now() + 20_000;
+      while ((warehouseCounts.live.at(-1) !== atStop + 25 || warehouseCounts.frozen.length < 5 || statusEvents.length === 0) && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    } finally {
+      for (const stop of unsubscribe) stop();
+    }
+    expect(warehouseCounts.live.at(-1)).toBe(atStop + 25);
+    expect(warehouseCounts.frozen.length).toBeGreaterThanOrEqual(5);
+    expect(new Set(warehouseCounts.frozen)).toEqual(new Set([atStop]));
+    expect(frozenCounts).toBe(1);
+    // Their pushed status says the pipeline is stopped by them, as their /api/status does.
+    const status = stackStatusSchema.parse(liveFrameSchema("status").parse(JSON.parse(statusEvents[0]?.split("data: ")[1] ?? "null")).value);
+    const connector = status.services.find((service) => service.name === "connector");
+    expect(connector?.metrics?.running).toBe(false);
+    expect(connector?.detail).toMatch(/^stopped by you at /);
   });
 });
 

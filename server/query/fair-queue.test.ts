@@ -61,4 +61,27 @@ describe("fair queue", () => {
     for (const { finish } of tasks) finish();
     expect(await Promise.all([...runs, other])).toEqual(["a1", "a2", "a3", "b1"]);
   });
+
+  it("lets a query cancelled while it waits leave the queue at once, without holding its visitor's place", async () => {
+    const queue = new FairQueue({ label: "test", concurrency: 1, perKeyWaiting: 1 });
+    const started: string[] = [];
+    const first = gate(started, "a1");
+    const running = queue.run("a", first.task);
+    const controller = new AbortController();
+    const waiting = queue.run("a", gate(started, "a2").task, controller.signal).catch((error: unknown) => error);
+    await settle();
+    expect(queue.stats()).toEqual({ running: 1, waiting: 1, waitingKeys: 1 });
+    controller.abort();
+    const cancelled = await waiting;
+    expect(cancelled).toBeInstanceOf(FomoError);
+    expect((cancelled as FomoError).code).toBe("cancelled:query");
+    expect(queue.stats()).toEqual({ running: 1, waiting: 0, waitingKeys: 0 });
+    // Its place is free again: the visitor's next query may wait, and runs after the first.
+    const next = queue.run("a", async () => "a3");
+    first.finish();
+    expect(await Promise.all([running, next])).toEqual(["a1", "a3"]);
+    expect(started).toEqual(["a1"]);
+    // A signal that has already aborted never enters the queue.
+    await expect(queue.run("a", async () => "never", AbortSignal.abort())).rejects.toMatchObject({ code: "cancelled:query" });
+  });
 });
