@@ -38,6 +38,8 @@ export interface FomoErrorOptions {
   /** 1-based position in the SQL text, when the parser gives one. */
   line?: number;
   column?: number;
+  /** For `rate_limit:*`: when trying again can succeed, in ms (sent as `retryAfterMs` and `Retry-After`). */
+  retryAfterMs?: number;
 }
 
 export class FomoError extends Error {
@@ -45,6 +47,7 @@ export class FomoError extends Error {
   readonly canRetry: boolean;
   readonly line: number | undefined;
   readonly column: number | undefined;
+  readonly retryAfterMs: number | undefined;
 
   constructor(code: ErrorCode, message: string, options: FomoErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
@@ -53,6 +56,7 @@ export class FomoError extends Error {
     this.canRetry = options.canRetry ?? false;
     this.line = options.line;
     this.column = options.column;
+    this.retryAfterMs = options.retryAfterMs;
   }
 
   get kind(): ErrorKind {
@@ -63,14 +67,15 @@ export class FomoError extends Error {
     return statusByKind[this.kind] ?? 500;
   }
 
-  /** The body every API returns for an error: `{ error: { code, message, line?, column? } }`. */
-  toResponseBody(): { error: { code: string; message: string; line?: number; column?: number } } {
-    const body: { code: string; message: string; line?: number; column?: number } = {
+  /** The body every API returns for an error: `{ error: { code, message, line?, column?, retryAfterMs? } }`. */
+  toResponseBody(): { error: { code: string; message: string; line?: number; column?: number; retryAfterMs?: number } } {
+    const body: { code: string; message: string; line?: number; column?: number; retryAfterMs?: number } = {
       code: this.code,
       message: this.message,
     };
     if (this.line !== undefined) body.line = this.line;
     if (this.column !== undefined) body.column = this.column;
+    if (this.retryAfterMs !== undefined) body.retryAfterMs = this.retryAfterMs;
     return { error: body };
   }
 }

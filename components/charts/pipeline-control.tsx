@@ -1,7 +1,9 @@
 "use client";
 
-import { useState } from "react";
-import { controlPipeline } from "@/lib/client/api-client";
+import { useEffect, useState } from "react";
+import type { PipelineScopeName } from "@/lib/api/pipeline";
+import { controlPipeline, fetchPipelineInfo } from "@/lib/client/api-client";
+import { reconnectLiveFeed } from "@/lib/client/live-feed";
 import { formatNumber } from "@/lib/client/format";
 import { localTime, metricOf, useStackStatus } from "@/lib/client/use-stack-status";
 import { derivePipelineState, type PipelineState } from "@/lib/status/pipeline-state";
@@ -15,9 +17,34 @@ function restarted(state: PipelineState): PipelineState {
   return { ...state, state: state.generatorPaused ? "generator_paused" : "running", restartsAt: null };
 }
 
-/** Stop or restart the sink connector: the warehouse freezes while Kafka keeps going (unless the generator is paused). */
+/** What the control does here: the real connector (local), this visitor's own warehouse (hosted), or nothing. */
+function usePipelineScope(): PipelineScopeName | null {
+  const [scope, setScope] = useState<PipelineScopeName | null>(null);
+  useEffect(() => {
+    let live = true;
+    void fetchPipelineInfo().then((outcome) => {
+      // If the answer does not come, offer the control: the stop itself says what is wrong.
+      if (live) setScope(outcome.ok ? outcome.value.scope : "shared");
+    });
+    return () => {
+      live = false;
+    };
+  }, []);
+  return scope;
+}
+
+const SCOPE_NOTE: Partial<Record<PipelineScopeName, string>> = {
+  visitor: "On this shared copy, stopping freezes the warehouse for you only; other visitors' keeps loading.",
+  unavailable: "Stopping the pipeline is not offered on this shared copy: its warehouse keeps no row history to freeze for one visitor.",
+};
+
+/**
+ * Stop or restart the pipeline: the warehouse freezes while Kafka keeps going (unless the generator
+ * is paused). Locally that stops the real connector; on a hosted copy it freezes this visitor's warehouse.
+ */
 export function PipelineControl() {
   const { status, pipeline: reported } = useStackStatus();
+  const scope = usePipelineScope();
   const [pending, setPending] = useState<"stop" | "start" | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [override, setOverride] = useState<boolean | null>(null);
@@ -38,6 +65,8 @@ export function PipelineControl() {
     setPending(null);
     if (outcome.ok) {
       setOverride(action === "start");
+      // A hosted visitor's own stop lives in a cookie the open stream predates: reopen it with the cookie.
+      if (scope === "visitor") reconnectLiveFeed();
       // Let the status poll take over again once it has seen the change.
       setTimeout(() => setOverride(null), 4000);
     } else setError(outcome.error.message);
@@ -55,7 +84,12 @@ export function PipelineControl() {
       }
     >
       {error && <p role="alert" className="max-w-md text-sm text-bad">{error}</p>}
-      {stopped ? (
+      {scope && SCOPE_NOTE[scope] && (
+        <p className="max-w-sm text-sm text-muted" data-testid="pipeline-scope-note">
+          {SCOPE_NOTE[scope]}
+        </p>
+      )}
+      {scope === null || scope === "unavailable" ? null : stopped ? (
         <Button tone="primary" onClick={() => act("start")} disabled={pending !== null} data-testid="start-pipeline">
           {pending === "start" ? "Restarting…" : "Restart the pipeline"}
         </Button>

@@ -12,6 +12,7 @@ import type { PaneDefault } from "@/lib/story/steps";
 import { Button } from "@/components/ui/button";
 import { ResultActions } from "@/components/results/result-actions";
 import { ResultView } from "@/components/results/result-view";
+import { isRateLimited, RateLimitNotice } from "@/components/results/rate-limit-notice";
 import { CancelledNotice } from "./cancelled-notice";
 import { DATABASE_META } from "./database-meta";
 import { CopyLinkButton } from "./copy-link-button";
@@ -131,7 +132,7 @@ export function EditorPane({ workspace, pane, defaults, editorHeight, resultHeig
             onRun={execute}
             onCancel={cancel}
             catalog={catalogEntry?.catalog}
-            error={sameDatabaseRun?.status === "error" && sameDatabaseRun.sql === state.sql ? sameDatabaseRun.error : undefined}
+            error={sameDatabaseRun?.status === "error" && sameDatabaseRun.sql === state.sql && !isRateLimited(sameDatabaseRun.error?.code) ? sameDatabaseRun.error : undefined}
             height={editorHeight}
             fontSize={presenter ? 18 : 14}
           />
@@ -143,7 +144,10 @@ export function EditorPane({ workspace, pane, defaults, editorHeight, resultHeig
         {!run && <p className="py-2 text-sm text-faint">Run the query to see the result here.</p>}
         {run?.status === "running" && <p className="py-2 text-sm text-muted">Running on {DATABASE_META[run.database].name}…</p>}
         {run?.status === "cancelled" && <CancelledNotice database={run.database} cancelledAfterMs={run.cancelledAfterMs ?? 0} stoppedInMs={run.stoppedInMs} />}
-        {run?.status === "error" && run.error && (
+        {run?.status === "error" && run.error && isRateLimited(run.error.code) && (
+          <RateLimitNotice key={run.finishedAt} retryAfterMs={run.error.retryAfterMs} receivedAt={run.finishedAt} message={run.error.message} />
+        )}
+        {run?.status === "error" && run.error && !isRateLimited(run.error.code) && (
           <div role="alert" className="rounded-lg border border-bad/40 bg-bad/10 px-3 py-2 text-sm" data-testid="query-error">
             <p className="font-semibold text-bad">
               {DATABASE_META[run.database].name} error

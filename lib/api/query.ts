@@ -72,6 +72,8 @@ export const apiErrorSchema = z.object({
     message: z.string(),
     line: z.number().int().optional(),
     column: z.number().int().optional(),
+    /** With `rate_limit:*` codes: when to try again (also the `Retry-After` header, in seconds). */
+    retryAfterMs: z.number().int().nonnegative().optional(),
   }),
 });
 export type ApiError = z.infer<typeof apiErrorSchema>;

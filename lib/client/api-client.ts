@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { apiErrorSchema, cancelResultSchema, queryResultSchema, type CancelResult, type Database, type QueryResult } from "@/lib/api/query";
 import { catalogSchema, type Catalog } from "@/lib/api/catalog";
+import { pipelineInfoSchema, type PipelineInfo } from "@/lib/api/pipeline";
 
 /** What the browser shows for a failed call: the API's error, or why the API could not be reached. */
 export interface ClientError {
@@ -8,6 +9,8 @@ export interface ClientError {
   message: string;
   line?: number;
   column?: number;
+  /** With `rate_limit:*`: when to try again, in ms. */
+  retryAfterMs?: number;
 }
 
 export type Outcome<T> = { ok: true; value: T } | { ok: false; error: ClientError };
@@ -79,6 +82,10 @@ export function controlPipeline(action: PipelineAction): Promise<Outcome<{ ok: t
   });
 }
 
+
+export function fetchPipelineInfo(): Promise<Outcome<PipelineInfo>> {
+  return callJson("/api/pipeline", pipelineInfoSchema);
+}
 
 /** Runs a query and returns its rows, throwing the API's error; for a panel that runs its own query once. */
 export async function queryRows(database: Database, sql: string): Promise<QueryResult> {

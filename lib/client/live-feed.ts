@@ -106,6 +106,19 @@ function disconnect(): void {
   useLiveFeed.setState({ connected: false, downSince: null });
 }
 
+/**
+ * Opens the stream anew, if one is held: a hosted visitor's stop or restart changes which
+ * warehouse the server pushes (their frozen one or the live one), decided when a stream opens.
+ */
+export function reconnectLiveFeed(): void {
+  if (holders === 0) return;
+  source?.close();
+  source = null;
+  if (retryTimer) clearTimeout(retryTimer);
+  attempt = 0;
+  connect();
+}
+
 /** Holds the tab's stream open while some component needs it; returns the release function. */
 export function retainLiveFeed(): () => void {
   holders += 1;

@@ -22,6 +22,8 @@ export interface RunState {
    * there; null when nothing was running any more (it had just finished). Absent while waiting.
    */
   stoppedInMs?: number | null;
+  /** When the answer came (epoch ms): a rate limit's retry time counts from here. */
+  finishedAt?: number;
 }
 
 interface ResultsStore {
@@ -53,8 +55,8 @@ export const useResults = create<ResultsStore>()((set, get) => ({
     inflight.delete(key);
     const roundTripMs = performance.now() - startedAt;
     const state: RunState = outcome.ok
-      ? { status: "done", database, sql, startedAt, queryId, result: outcome.value, roundTripMs }
-      : { status: "error", database, sql, startedAt, queryId, error: outcome.error, roundTripMs };
+      ? { status: "done", database, sql, startedAt, queryId, result: outcome.value, roundTripMs, finishedAt: Date.now() }
+      : { status: "error", database, sql, startedAt, queryId, error: outcome.error, roundTripMs, finishedAt: Date.now() };
     set((s) => ({ runs: { ...s.runs, [key]: state } }));
     return state;
   },

@@ -68,12 +68,20 @@ export const envSchema = z.object({
   ENGINE_MAX_CONCURRENT_QUERIES: positiveInt.default(4),
   ENGINE_THREADS: positiveInt.default(2),
 
+  // Fairness, per visitor (0: no limit). Defaults: hosted 60 / 2 / 8, local mode unlimited.
+  VISITOR_QUERIES_PER_MINUTE: z.coerce.number().int().min(0).max(100_000).optional(),
+  VISITOR_QUERIES_AT_ONCE: z.coerce.number().int().min(0).max(1_000).optional(),
+  VISITOR_QUERIES_WAITING: z.coerce.number().int().min(0).max(10_000).optional(),
+  // Warehouse queries that run at once from one web server (its read-only pool size).
+  WAREHOUSE_MAX_CONCURRENT_QUERIES: positiveInt.max(64).default(4),
+
   // Kafka explorer: live tails and searches that may run at once in the web server (more are refused).
   EXPLORER_MAX_STREAMS: positiveInt.max(64).default(8),
 
   // Hosted mode: invited visitors only, per-visitor limits, safe-to-expose responses (`npm run demo -- --hosted`).
   FOMO_HOSTED: booleanFlag,
-  // HMAC-SHA256 key that signs invitation cookies (required when several web instances share one
+  // HMAC-SHA256 key that signs invitation cookies and (through a key derived from it) each
+  // visitor's "pipeline stopped" cookie (required when several web instances share one
   // hosted copy; otherwise generated once into <STACK_DIR>/hosted-secret with mode 0600).
   FOMO_HOSTED_SECRET: z
     .string()

@@ -29,6 +29,8 @@ export interface FomoConfig {
     writer: { user: string; password: string };
     reader: { user: string; password: string };
     statementTimeoutMs: number;
+    /** Analyst queries at once from this web server (the read-only pool's size). */
+    maxConcurrentQueries: number;
     mariadbBin: string | undefined;
   };
   web: { port: number; url: string; devMode: boolean; /** Next.js distDir (relative to the repo). */ distDir: string; /** false when FOMO_SKIP_WEB: the supervisor starts no web app. */ enabled: boolean };
@@ -59,6 +61,10 @@ export interface FomoConfig {
     /** The account with ALL on that database and nothing else (the web app and `npm run invite` use it). */
     account: { user: string; password: string };
   };
+  /** What one visitor may do without slowing the others down; 0 means no limit. */
+  fairness: VisitorLimits;
+  /** "Stop the pipeline" for one visitor (hosted mode): how long a stop lasts (its cookie is signed with the hosted secret). */
+  visitorStop: { limitMs: number };
   /** Kafka explorer (/kafka): at most this many live tails and searches at once per web server. */
   explorer: { maxConcurrentStreams: number };
   /** Live figures pushed to every open page (`GET /api/live`). */
@@ -67,6 +73,21 @@ export interface FomoConfig {
   /** The executable search path (PATH) the supervisor uses to find java, mvn and mariadbd/mysqld. */
   searchPath: string | undefined;
 }
+
+export interface VisitorLimits {
+  queriesPerMinute: number;
+  /** Queries of one visitor running at once; more wait in the visitor's own queue. */
+  queriesAtOnce: number;
+  /** Queries of one visitor waiting; more are refused with 429. */
+  queriesWaiting: number;
+}
+
+/** Hosted copies are shared: limits by default. A presenter's laptop has one visitor: none. */
+const HOSTED_LIMITS: VisitorLimits = { queriesPerMinute: 60, queriesAtOnce: 2, queriesWaiting: 8 };
+const LOCAL_LIMITS: VisitorLimits = { queriesPerMinute: 0, queriesAtOnce: 0, queriesWaiting: 0 };
+
+/** A visitor's stop needs a finite limit (history is kept that long); "never" becomes one day. */
+const LONGEST_VISITOR_STOP_MS = 24 * 3_600_000;
 
 function splitBrokers(list: string): string[] {
   return list
@@ -108,6 +129,8 @@ export function parseConfig(env: Record<string, string | undefined>, cwd = proce
   const controlPort = e.CONTROL_PORT ?? defaults.controlPort;
   const enginePort = e.ENGINE_PORT ?? defaults.enginePort;
   const localHost = e.BIND_HOST === "0.0.0.0" ? "127.0.0.1" : e.BIND_HOST;
+  const hosted = e.FOMO_HOSTED ?? false;
+  const limits = hosted ? HOSTED_LIMITS : LOCAL_LIMITS;
 
   return {
     profile: e.FOMO_PROFILE,
@@ -129,6 +152,7 @@ export function parseConfig(env: Record<string, string | undefined>, cwd = proce
       writer: { user: e.WAREHOUSE_WRITER_USER, password: e.WAREHOUSE_WRITER_PASSWORD },
       reader: { user: e.WAREHOUSE_READER_USER, password: e.WAREHOUSE_READER_PASSWORD },
       statementTimeoutMs: e.WAREHOUSE_STATEMENT_TIMEOUT_MS,
+      maxConcurrentQueries: e.WAREHOUSE_MAX_CONCURRENT_QUERIES,
       mariadbBin: e.MARIADB_BIN,
     },
     web: {
@@ -156,11 +180,19 @@ export function parseConfig(env: Record<string, string | undefined>, cwd = proce
       stopLimitMs: e.CONNECTOR_STOP_LIMIT_MS,
     },
     hosted: {
-      enabled: e.FOMO_HOSTED ?? false,
+      enabled: hosted,
       secret: e.FOMO_HOSTED_SECRET,
       publicUrl: (e.FOMO_PUBLIC_URL ?? `http://${localHost}:${webPort}`).replace(/\/+$/, ""),
       database: `${external?.database ?? e.WAREHOUSE_DATABASE}_hosted`,
       account: { user: e.WAREHOUSE_HOSTED_USER, password: e.WAREHOUSE_HOSTED_PASSWORD },
+    },
+    fairness: {
+      queriesPerMinute: e.VISITOR_QUERIES_PER_MINUTE ?? limits.queriesPerMinute,
+      queriesAtOnce: e.VISITOR_QUERIES_AT_ONCE ?? limits.queriesAtOnce,
+      queriesWaiting: e.VISITOR_QUERIES_WAITING ?? limits.queriesWaiting,
+    },
+    visitorStop: {
+      limitMs: e.CONNECTOR_STOP_LIMIT_MS > 0 ? e.CONNECTOR_STOP_LIMIT_MS : LONGEST_VISITOR_STOP_MS,
     },
     explorer: { maxConcurrentStreams: e.EXPLORER_MAX_STREAMS },
     live: { maxStreamsPerVisitor: e.LIVE_MAX_STREAMS_PER_VISITOR },

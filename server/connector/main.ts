@@ -2,6 +2,7 @@ import { z } from "zod";
 import { loadConfig } from "../config";
 import { warehouseConnectionOptions } from "../warehouse/connection-options";
 import { connectorDatabaseName, PURCHASES_TABLE } from "../warehouse/schema";
+import { startVersionHistoryPruner } from "../warehouse/version-history-pruner";
 import { runChildService, type ChildService } from "../stack/child/run-child-service";
 import { PipelineRestartTimer } from "./pipeline-restart-timer";
 import { createWarehouseSink } from "./warehouse-sink";
@@ -18,6 +19,14 @@ const sink = createWarehouseSink({
   dlqTopic: config.connector.dlqTopic,
   groupId: config.connector.groupId,
   flushIntervalMs: config.connector.flushIntervalMs,
+  log,
+});
+
+// Hosted visitors' stops read the row history (server/warehouse/system-versioning.ts): keep it only as long as a stop lasts.
+const historyPruner = startVersionHistoryPruner({
+  connection: warehouseConnectionOptions(config, "writer"),
+  database: config.warehouse.database,
+  longestStopMs: config.visitorStop.limitMs,
   log,
 });
 
@@ -97,6 +106,7 @@ const service: ChildService = {
   },
   stop: () => {
     restartTimer.cancel();
+    historyPruner.stop();
     return sink.close();
   },
 };

@@ -28,7 +28,7 @@ function readOrCreate(file: string): string {
   return secret;
 }
 
-export function hostedSecret(config: FomoConfig): string {
+export function hostedSecret(config: Pick<FomoConfig, "hosted" | "stackDir">): string {
   cached ??= config.hosted.secret ?? readOrCreate(hostedSecretPath(config.stackDir));
   return cached;
 }

@@ -18,7 +18,7 @@ export function newVisitorId(): string {
 }
 
 /** The visitor id in a `Cookie:` header, or undefined when it is missing or not a well-formed id. */
-export function visitorIdFromCookieHeader(cookieHeader: string | null): string | undefined {
+export function visitorIdFromCookieHeader(cookieHeader: string | null | undefined): string | undefined {
   if (!cookieHeader) return undefined;
   for (const part of cookieHeader.split(";")) {
     const separator = part.indexOf("=");

@@ -14,13 +14,15 @@ export interface LiveStreamOptions {
   /** Runs exactly once when the stream ends, however it ended (frees the visitor's slot). */
   onEnd(): void;
   heartbeatMs?: number;
+  /** Rewrites the hub's events for this page only (a stopped visitor's status); identity by default. */
+  rewrite?: (event: string) => string;
 }
 
 /**
  * `GET /api/live`'s body: the hub's events for one page as text/event-stream, a comment line every
  * 15 s so that proxies keep the idle stream open, and one cleanup on abort, cancel or overflow.
  */
-export function liveEventStream({ hub, asOf, signal, onEnd, heartbeatMs = LIVE_HEARTBEAT_MS }: LiveStreamOptions): Response {
+export function liveEventStream({ hub, asOf, signal, onEnd, heartbeatMs = LIVE_HEARTBEAT_MS, rewrite }: LiveStreamOptions): Response {
   const encoder = new TextEncoder();
   let end = () => {};
 
@@ -39,7 +41,7 @@ export function liveEventStream({ hub, asOf, signal, onEnd, heartbeatMs = LIVE_H
         };
         const hello: LiveHello = { intervalsMs: LIVE_INTERVALS_MS, heartbeatMs, asOf };
         write(`retry: ${RECONNECT_MS}\n\n${sseEvent("hello", hello)}`);
-        const unsubscribe = hub.subscribe({ asOf, send: write });
+        const unsubscribe = hub.subscribe({ asOf, send: rewrite ? (event) => write(rewrite(event)) : write });
         const heartbeat = setInterval(() => write(`: heartbeat ${Date.now()}\n\n`), heartbeatMs);
         end = () => {
           if (!open) return;

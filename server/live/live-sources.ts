@@ -4,6 +4,7 @@ import type { StackStatus } from "../../lib/api/status";
 import { loadConfig, type FomoConfig } from "../config";
 import { sharedQueryBackends, type QueryBackends } from "../query/query-backends";
 import { loadStackStatus } from "../status/load-stack-status";
+import type { WarehouseReadOnlyPool } from "../warehouse/read-only-pool";
 
 /** Where the live figures come from: the engine, the warehouse (live) and the supervisor. */
 export interface LiveSources {
@@ -15,9 +16,9 @@ export interface LiveSources {
 }
 
 /**
- * The warehouse as a visitor whose pipeline is stopped sees it: the rows as of `asOf` (an ISO
- * time). Provided by the per-visitor pipeline stop; what it answers for one `asOf` never changes,
- * so the hub computes each figure once per distinct `asOf` and keeps it.
+ * The warehouse as a visitor whose pipeline is stopped sees it: the rows as of `asOf` (the
+ * warehouse server's clock in Unix seconds, from their stop cookie). What it answers for one
+ * `asOf` never changes, so the hub computes each figure once per distinct `asOf` and keeps it.
  */
 export interface WarehouseAsOfReader {
   query(sql: string, asOf: string): Promise<QueryResult>;
@@ -31,6 +32,18 @@ export function liveSourcesOf(backends: QueryBackends, status: () => Promise<Sta
     warehouseQuery: (sql) => backends.warehouse.query(sql),
     warehouseCatalog: () => backends.warehouse.catalog(),
     status,
+  };
+}
+
+/**
+ * The as-of reader over the read-only pool: the same `system_versioning_asof` read as a stopped
+ * visitor's own queries. The catalog does not change with the moment (tables and columns are not
+ * versioned), so it is the live one.
+ */
+export function warehouseAsOfReaderOf(pool: WarehouseReadOnlyPool): WarehouseAsOfReader {
+  return {
+    query: (sql, asOf) => pool.query(sql, { asOfUnixSeconds: asOf }),
+    catalog: () => pool.catalog(),
   };
 }
 

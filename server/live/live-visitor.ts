@@ -1,4 +1,6 @@
 import type { FomoConfig } from "../config";
+import { visitorOfRequest } from "../pipeline/request-visitor";
+import type { VisitorStop } from "../pipeline/visitor-stop-cookie";
 
 /**
  * The visitor's cookie in hosted mode (set by the invitation; `server/hosted/visitor.ts` owns its
@@ -24,11 +26,16 @@ export function liveVisitorOf(request: Request, config: FomoConfig): string | nu
   return cookieOf(request, LIVE_VISITOR_COOKIE) ?? "anonymous";
 }
 
+/** This hosted visitor's own pipeline stop (their signed `fomo_pipeline_stop` cookie), if any. */
+export function liveStopOf(request: Request, config: Pick<FomoConfig, "hosted" | "visitorStop" | "stackDir">): VisitorStop | undefined {
+  return visitorOfRequest(request, config).stop;
+}
+
 /**
- * The time this visitor's warehouse is frozen at (they stopped their pipeline), or null for the
- * live warehouse. The hook for the per-visitor pipeline stop: until it is wired in, everyone sees
- * the live warehouse, as the pipeline stop is still global.
+ * The moment this visitor's warehouse is frozen at (they stopped their pipeline): the warehouse
+ * server's clock in Unix seconds, as `system_versioning_asof` takes it; null for the live warehouse
+ * (local mode, or no valid stop cookie).
  */
-export async function liveAsOfOf(_request: Request, _config: FomoConfig): Promise<string | null> {
-  return null;
+export async function liveAsOfOf(request: Request, config: Pick<FomoConfig, "hosted" | "visitorStop" | "stackDir">): Promise<string | null> {
+  return liveStopOf(request, config)?.asOfUnixSeconds ?? null;
 }

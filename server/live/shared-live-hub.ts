@@ -1,6 +1,7 @@
 import { loadConfig } from "../config";
 import { LiveHub } from "./live-hub";
-import { sharedLiveSources } from "./live-sources";
+import { sharedLiveSources, warehouseAsOfReaderOf } from "./live-sources";
+import { sharedWarehouseReadOnlyPool } from "../warehouse/shared-read-only-pool";
 import { VisitorStreamCap } from "./visitor-stream-cap";
 
 /**
@@ -14,7 +15,9 @@ type GlobalWithLive = typeof globalThis & { [HUB_KEY]?: LiveHub; [CAP_KEY]?: Vis
 
 export function sharedLiveHub(): LiveHub {
   const holder = globalThis as GlobalWithLive;
-  holder[HUB_KEY] ??= new LiveHub({ sources: sharedLiveSources(loadConfig()) });
+  const config = loadConfig();
+  // Stopped hosted visitors read the warehouse as of their stop: computed once per moment, kept.
+  holder[HUB_KEY] ??= new LiveHub({ sources: sharedLiveSources(config), warehouseAsOf: warehouseAsOfReaderOf(sharedWarehouseReadOnlyPool(config)) });
   return holder[HUB_KEY];
 }
 

@@ -15,7 +15,10 @@ export function errorResponse(error: unknown): Response {
   const fomoError = toFomoError(error);
   // Unexpected failures are logged with their cause; the analyst gets the message only.
   if (fomoError.httpStatus >= 500) console.error(`[api] ${fomoError.code}: ${fomoError.message}`, fomoError.cause ?? "");
-  return jsonResponse(publicErrorBody(fomoError, loadConfig().hosted.enabled), fomoError.httpStatus);
+  const response = jsonResponse(publicErrorBody(fomoError, loadConfig().hosted.enabled), fomoError.httpStatus);
+  // RFC 9110 wants whole seconds; round up so a client that waits that long is let in.
+  if (fomoError.retryAfterMs !== undefined) response.headers.set("retry-after", String(Math.max(1, Math.ceil(fomoError.retryAfterMs / 1000))));
+  return response;
 }
 
 export async function readJsonBody(request: Request): Promise<unknown> {

@@ -8,4 +8,5 @@ import "server-only";
 export { runQuery } from "./run-query";
 export { cancelQuery, runCancellable } from "./running-queries";
 export { loadCatalog } from "./load-catalog";
+export { sharedVisitorQueryRunner } from "./shared-visitor-query-runner";
 export { errorResponse, jsonResponse, readJsonBody } from "./api-responses";

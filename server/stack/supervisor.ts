@@ -185,6 +185,7 @@ export class StackSupervisor {
         writer: warehouseConnectionOptions(config, "writer"),
         reader: warehouseConnectionOptions(config, "reader"),
         database: config.warehouse.database,
+        systemVersioning: config.hosted.enabled,
       }),
     ]);
     if (topics.length > 0) this.log(`kafka: created topics ${topics.join(", ")}`);

@@ -37,9 +37,21 @@ export interface WarehouseServerInfo {
   version: string;
 }
 
+/** How one query reads the warehouse. */
+export interface WarehouseQueryOptions {
+  /**
+   * Read the system-versioned tables as they were at this moment (the server's own clock, Unix
+   * seconds with microseconds as text): a visitor's frozen warehouse. The pool sets the session's
+   * `system_versioning_asof` for this statement only; the reset after it clears it.
+   */
+  asOfUnixSeconds?: string;
+  /** Aborting it stops the statement on the server (KILL QUERY) and fails with `cancelled:query`. */
+  signal?: AbortSignal;
+}
+
 export interface WarehouseReadOnlyPool {
-  /** Aborting `signal` stops the statement on the server (KILL QUERY) and fails with `cancelled:query`. */
-  query(sql: string, options?: { signal?: AbortSignal }): Promise<QueryResult>;
+  /** Aborting `options.signal` stops the statement on the server (KILL QUERY) and fails with `cancelled:query`. */
+  query(sql: string, options?: WarehouseQueryOptions): Promise<QueryResult>;
   catalog(): Promise<Catalog>;
   server(): Promise<WarehouseServerInfo>;
   close(): Promise<void>;
@@ -185,16 +197,21 @@ export function createWarehouseReadOnlyPool(options: WarehouseReadOnlyPoolOption
   return {
     async query(sql, queryOptions = {}) {
       const statement = checkReadStatement(sql);
+      const asOf = queryOptions.asOfUnixSeconds;
+      if (asOf !== undefined && !/^\d{1,12}(\.\d{1,6})?$/.test(asOf)) throw new FomoError("bad_request:as_of", `Not a moment in Unix seconds: ${asOf}`);
       const started = performance.now();
       const streamed = await withConnection(
         statement.sql,
-        (connection) =>
-          streamQuery(
+        async (connection) => {
+          // FROM_UNIXTIME reads the instant in the session's time zone, as system_versioning_asof does.
+          if (asOf !== undefined) await connection.query(`SET SESSION system_versioning_asof = FROM_UNIXTIME(${asOf})`);
+          return streamQuery(
             connection.connection as unknown as CoreConnection,
             statement.sql,
             maxRows + 1,
             statementTimeoutMs + CLIENT_TIMEOUT_GRACE_MS,
-          ),
+          );
+        },
         queryOptions.signal,
       );
       const columns = resultColumns(streamed.fields);

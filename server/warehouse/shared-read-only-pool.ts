@@ -17,6 +17,7 @@ export function sharedWarehouseReadOnlyPool(config: FomoConfig): WarehouseReadOn
     connection: warehouseConnectionOptions(config, "reader"),
     statementTimeoutMs: config.warehouse.statementTimeoutMs,
     maxRows: config.engine.maxRows,
+    connectionLimit: config.warehouse.maxConcurrentQueries,
   });
   return holder[POOL_KEY];
 }

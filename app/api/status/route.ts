@@ -1,7 +1,9 @@
 import { NextResponse } from "next/server";
 import type { StackStatus } from "../../../lib/api/status";
+import { withVisitorStop } from "../../../lib/status/visitor-stop-status";
 import { loadConfig } from "../../../server/config";
-import { loadStackStatus, WEB_UP } from "../../../server/status/load-stack-status";
+import { visitorOfRequest } from "../../../server/pipeline/request-visitor";
+import { loadStackStatus, WEB_UP, withPipeline } from "../../../server/status/load-stack-status";
 
 export const dynamic = "force-dynamic";
 
@@ -13,5 +15,9 @@ export const dynamic = "force-dynamic";
  */
 export async function GET(request: Request): Promise<NextResponse<StackStatus>> {
   if (new URL(request.url).searchParams.get("probe") === "web") return NextResponse.json({ services: [WEB_UP] });
-  return NextResponse.json(await loadStackStatus(loadConfig()));
+  const config = loadConfig();
+  const status = await loadStackStatus(config);
+  // A hosted visitor who stopped the pipeline sees their own frozen warehouse; everyone else the real one.
+  const { stop } = visitorOfRequest(request, config);
+  return NextResponse.json(stop ? withPipeline(withVisitorStop(status.services, stop, Date.now()), config.hosted.enabled) : status);
 }

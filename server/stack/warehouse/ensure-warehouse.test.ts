@@ -87,6 +87,39 @@ describe("warehouse provisioning", () => {
     }
   });
 
+  it("in hosted mode makes purchases system-versioned once, still hides columns of a versioned table, and lets the writer prune its history", async () => {
+    const hosted = `${database}_hosted`;
+    await root.query(`CREATE DATABASE \`${hosted}\``);
+    try {
+      await root.query(
+        `CREATE TABLE \`${hosted}\`.purchases (customerId VARCHAR(50) NOT NULL, amount DOUBLE(10,3) NOT NULL, itemCode VARCHAR(50) NOT NULL, ` +
+          "kafka_topic VARCHAR(249) NOT NULL, kafka_partition INT NOT NULL, kafka_offset BIGINT NOT NULL, " +
+          "loaded_at TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3), PRIMARY KEY (kafka_topic, kafka_partition, kafka_offset)) WITH SYSTEM VERSIONING",
+      );
+      await root.query(`INSERT INTO \`${hosted}\`.purchases VALUES ('CU-1277', 12.5, '12345670', 'purchases', 0, 0, NOW(3))`);
+      const changes = await ensureWarehouseLayout({ ...layout, database: hosted, systemVersioning: true });
+      expect(changes).toContain(`columns kafka_topic, kafka_partition, kafka_offset, loaded_at of ${hosted}.purchases hidden from SELECT *`);
+      const [star] = await root.query<RowDataPacket[]>(`SELECT * FROM \`${hosted}\`.purchases`);
+      expect(star).toEqual([{ customerId: "CU-1277", amount: 12.5, itemCode: "12345670" }]);
+      expect(await ensureWarehouseLayout({ ...layout, database: hosted, systemVersioning: true })).toEqual([]);
+
+      await ensureWarehouseLayout(layout);
+      expect(await ensureWarehouseLayout({ ...layout, systemVersioning: true })).toEqual([`${database}.purchases made system-versioned (per-visitor pipeline stops)`]);
+      const [types] = await root.query<RowDataPacket[]>("SELECT TABLE_TYPE AS t FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? AND TABLE_NAME = 'purchases'", [database]);
+      expect(types[0]?.t).toBe("SYSTEM VERSIONED");
+      const writer = await mysql.createConnection({ ...layout.writer, database });
+      try {
+        await writer.query("DELETE FROM purchases");
+        await writer.query("DELETE HISTORY FROM purchases BEFORE SYSTEM_TIME NOW(6)");
+      } finally {
+        await writer.end();
+      }
+    } finally {
+      await root.query(`DROP DATABASE IF EXISTS \`${hosted}\``);
+      await root.query(`DROP DATABASE IF EXISTS \`${hosted}_connector\``);
+    }
+  });
+
   it("gives the read-only account SELECT on the warehouse database and nothing else", async () => {
     await ensureWarehouseLayout(layout);
     const reader = await mysql.createConnection({ ...layout.reader, database });

@@ -2,6 +2,7 @@ import mysql, { type Connection, type ResultSetHeader, type RowDataPacket } from
 import type { ConnectionOptions } from "mysql2";
 import { FomoError } from "../../../lib/errors";
 import { hideCoordinateColumns } from "../../warehouse/hide-coordinate-columns";
+import { allowAlteringVersionedTables, ensureSystemVersioning } from "../../warehouse/system-versioning";
 import { connectorDatabaseName, PURCHASES_TABLE, PURCHASES_TABLE_DDL, quoteIdentifier } from "../../warehouse/schema";
 
 export interface WarehouseLayoutOptions {
@@ -12,6 +13,8 @@ export interface WarehouseLayoutOptions {
   /** The analyst's read-only account. */
   reader: ConnectionOptions;
   database: string;
+  /** Make `purchases` system-versioned (hosted mode: per-visitor pipeline stops); MariaDB only. */
+  systemVersioning?: boolean;
 }
 
 /**
@@ -102,6 +105,7 @@ export async function ensureWarehouseLayout(options: WarehouseLayoutOptions): Pr
   let connection: Connection | undefined;
   try {
     connection = await mysql.createConnection({ ...options.admin, database: undefined, multipleStatements: false });
+    await allowAlteringVersionedTables(connection);
     for (const name of [database, connectorDatabase]) {
       if (!(await databaseExists(connection, name))) {
         await connection.query(`CREATE DATABASE IF NOT EXISTS ${quoteIdentifier(name)} CHARACTER SET utf8mb4`);
@@ -115,6 +119,7 @@ export async function ensureWarehouseLayout(options: WarehouseLayoutOptions): Pr
     } else {
       changes.push(...(await hideCoordinateColumns(connection, database)));
     }
+    if (options.systemVersioning) changes.push(...(await ensureSystemVersioning(connection, database)));
 
     await ensureAccount(connection, options.writer, changes);
     await ensureAccount(connection, options.reader, changes);
