@@ -73,7 +73,10 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
     budgetMs: Number(values["budget-ms"] ?? 90_000),
     freshnessSamples: Number(values["freshness-samples"] ?? 50),
     skipWarehouse: values["skip-warehouse"] ?? false,
-    brokers: values.brokers?.split(",").map((broker) => broker.trim()).filter(Boolean),
+    brokers: values.brokers
+      ?.split(",")
+      .map((broker) => broker.trim())
+      .filter(Boolean),
     mysqlUrl: values["mysql-url"],
     stackDir: values["stack-dir"] ?? ".stack-bench",
     kafkaPort,

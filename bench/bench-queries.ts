@@ -41,7 +41,8 @@ export function evaluateTargets(result: BenchResult): TargetResult[] {
   const top3Engine = p50(top3?.engine);
   const selectiveEngine = p50(selective?.engine);
   const freshnessP99 = "error" in result.freshness ? undefined : result.freshness.p99Ms;
-  const measured = (value: number | undefined, unit: string) => (value === undefined ? "not measured" : `${value.toLocaleString("en-US")} ${unit}`);
+  const measured = (value: number | undefined, unit: string) =>
+    value === undefined ? "not measured" : `${value.toLocaleString("en-US")} ${unit}`;
   const check = (value: number | undefined, ok: (v: number) => boolean) => (value === undefined ? null : ok(value));
   return [
     { name: "seed top-3 engine p50", target: "≤ 300 ms", value: measured(top3Engine, "ms"), met: check(top3Engine, (v) => v <= 300) },
@@ -51,7 +52,12 @@ export function evaluateTargets(result: BenchResult): TargetResult[] {
       value: top3?.speedup != null ? `${top3.speedup}x` : top3?.speedupAtLeast != null ? `> ${top3.speedupAtLeast}x` : "not measured",
       met: top3?.speedup != null ? top3.speedup >= 10 : top3?.speedupAtLeast != null ? top3.speedupAtLeast >= 10 : null,
     },
-    { name: "selective engine p50", target: "≤ 100 ms", value: measured(selectiveEngine, "ms"), met: check(selectiveEngine, (v) => v <= 100) },
+    {
+      name: "selective engine p50",
+      target: "≤ 100 ms",
+      value: measured(selectiveEngine, "ms"),
+      met: check(selectiveEngine, (v) => v <= 100),
+    },
     { name: "freshness p99", target: "≤ 1,000 ms", value: measured(freshnessP99, "ms"), met: check(freshnessP99, (v) => v <= 1_000) },
     {
       name: "cold catch-up ingest",

@@ -15,7 +15,8 @@ export interface EngineChild {
   stop(): Promise<void>;
 }
 
-type EngineEvent = { event: "started"; ms: number } | { event: "listening"; port: number } | { event: "caught_up"; ms: number; ingestedMessages: number };
+type EngineEvent =
+  { event: "started"; ms: number } | { event: "listening"; port: number } | { event: "caught_up"; ms: number; ingestedMessages: number };
 
 function readMemory(pid: number): { rssBytes: number; peakRssBytes: number } {
   const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
@@ -23,7 +24,12 @@ function readMemory(pid: number): { rssBytes: number; peakRssBytes: number } {
   return { rssBytes: kib("VmRSS"), peakRssBytes: kib("VmHWM") };
 }
 
-export async function startEngineChild(options: { brokers: string[]; topicPrefix: string; env: NodeJS.ProcessEnv; log: (line: string) => void }): Promise<EngineChild> {
+export async function startEngineChild(options: {
+  brokers: string[];
+  topicPrefix: string;
+  env: NodeJS.ProcessEnv;
+  log: (line: string) => void;
+}): Promise<EngineChild> {
   const child: ChildProcess = spawn(
     process.execPath,
     ["--import", "tsx", "bench/engine-process.ts", JSON.stringify({ brokers: options.brokers, topicPrefix: options.topicPrefix })],

@@ -49,7 +49,13 @@ function requestLine(seed: number, index: number): string {
   return `${request.customerId}\t${request.userAgent}\t${index}\n`;
 }
 
-async function loadRows(admin: Connection, table: string, columns: string, count: number, line: (index: number) => string): Promise<"load_data" | "insert"> {
+async function loadRows(
+  admin: Connection,
+  table: string,
+  columns: string,
+  count: number,
+  line: (index: number) => string,
+): Promise<"load_data" | "insert"> {
   try {
     await admin.query({
       sql: `LOAD DATA LOCAL INFILE 'bench-rows' INTO TABLE \`${table}\` FIELDS TERMINATED BY '\\t' LINES TERMINATED BY '\\n' (${columns})`,
@@ -101,8 +107,12 @@ export async function loadBenchWarehouse(options: {
 
     const started = performance.now();
     options.log(`loading ${options.purchases.toLocaleString("en-US")} purchases into the warehouse`);
-    const method = await loadRows(admin, purchases, "customerId, amount, itemCode, kafka_topic, kafka_partition, kafka_offset", options.purchases, (index) =>
-      purchaseLine(options.seed, index),
+    const method = await loadRows(
+      admin,
+      purchases,
+      "customerId, amount, itemCode, kafka_topic, kafka_partition, kafka_offset",
+      options.purchases,
+      (index) => purchaseLine(options.seed, index),
     );
     options.log(`loading ${options.requests.toLocaleString("en-US")} requests into the warehouse`);
     await loadRows(admin, requestlog, "customerId, userAgent, request_id", options.requests, (index) => requestLine(options.seed, index));

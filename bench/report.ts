@@ -80,7 +80,9 @@ export function renderMarkdown(result: BenchResult): string {
     "",
     "| target (at 10M purchases) | wanted | measured | met |",
     "|---|---|---|---|",
-    ...result.targets.map((target) => `| ${target.name} | ${target.target} | ${target.value} | ${target.met === null ? "—" : target.met ? "yes" : "no"} |`),
+    ...result.targets.map(
+      (target) => `| ${target.name} | ${target.target} | ${target.value} | ${target.met === null ? "—" : target.met ? "yes" : "no"} |`,
+    ),
     "",
   ];
   return lines.join("\n");

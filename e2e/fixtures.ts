@@ -20,7 +20,9 @@ export const test = base.extend<Guards>({
     async ({ context }, use) => {
       const external: string[] = [];
       await context.route(
-        (url) => (url.protocol === "http:" || url.protocol === "https:" || url.protocol === "ws:" || url.protocol === "wss:") && !LOCAL_HOSTS.has(url.hostname),
+        (url) =>
+          (url.protocol === "http:" || url.protocol === "https:" || url.protocol === "ws:" || url.protocol === "wss:") &&
+          !LOCAL_HOSTS.has(url.hostname),
         async (route) => {
           external.push(route.request().url());
           await route.abort("blockedbyclient");

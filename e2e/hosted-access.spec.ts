@@ -64,7 +64,9 @@ test("an invitation link lets the visitor in, records the visit, and stops worki
   expect(query.status()).toBe(200);
 
   // Visits are written in batches within a few seconds, never on the request path.
-  await expect.poll(() => hosted.visits(id), { timeout: 15_000 }).toEqual(expect.arrayContaining(["/invite (link opened)", "/", "/story/3"]));
+  await expect
+    .poll(() => hosted.visits(id), { timeout: 15_000 })
+    .toEqual(expect.arrayContaining(["/invite (link opened)", "/", "/story/3"]));
 
   await hosted.revoke(id);
   // Standings are cached for 5 s: within seconds the same browser is shut out.

@@ -48,10 +48,14 @@ export async function startHostedWeb(): Promise<HostedWeb> {
   await ensureHostedStoreFor(config);
   const secret = hostedSecret(config);
   const store = InvitationStore.open(hostedStoreConnection(config));
-  const child = spawn(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
-    env: { ...env, FOMO_NEXT_DIST_DIR: config.web.distDir, NODE_ENV: "production" },
-    stdio: ["ignore", "inherit", "inherit"],
-  });
+  const child = spawn(
+    process.execPath,
+    [path.join("node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port), "-H", "127.0.0.1"],
+    {
+      env: { ...env, FOMO_NEXT_DIST_DIR: config.web.distDir, NODE_ENV: "production" },
+      stdio: ["ignore", "inherit", "inherit"],
+    },
+  );
   await waitUntilAnswers(url, child, 60_000);
   return {
     url,

@@ -71,22 +71,30 @@ test.describe("the SQL lab", () => {
       await pane.run();
       await expect(pane.resultTable.locator("tbody tr")).toHaveCount(3);
       // At most the three decimals the warehouse's DOUBLE(10,3) carries, never float noise.
-      for (const cell of await pane.resultTable.locator("tbody tr td:nth-child(2)").allInnerTexts()) expect(cell).toMatch(/^[\d,]+(\.\d{1,3})?$/);
+      for (const cell of await pane.resultTable.locator("tbody tr td:nth-child(2)").allInnerTexts())
+        expect(cell).toMatch(/^[\d,]+(\.\d{1,3})?$/);
     }
     const diff = page.getByTestId("result-diff");
     await expect(diff).toBeVisible();
     await expect(diff).not.toContainText("only in");
   });
 
-  test("Cancel stops a heavy query on either side: Cancelled within 2 s, the Run button back, the server's word that it stopped", async ({ page }) => {
+  test("Cancel stops a heavy query on either side: Cancelled within 2 s, the Run button back, the server's word that it stopped", async ({
+    page,
+  }) => {
     // Ten thousand purchases cubed: far past the 10 s limit on both sides unless cancelled.
     const heavy = "SELECT count(*) FROM purchases a, purchases b, purchases c WHERE a.amount + b.amount * c.amount < 0;";
     // The warehouse fills at the connector's first flushes: without rows the join would end at once.
     await expect
-      .poll(async () => {
-        const response = await page.request.post("/api/query", { data: { database: "warehouse", sql: "SELECT count(*) FROM purchases" } });
-        return response.ok() ? Number(((await response.json()) as { rows: number[][] }).rows[0]?.[0]) : 0;
-      }, { timeout: 60_000 })
+      .poll(
+        async () => {
+          const response = await page.request.post("/api/query", {
+            data: { database: "warehouse", sql: "SELECT count(*) FROM purchases" },
+          });
+          return response.ok() ? Number(((await response.json()) as { rows: number[][] }).rows[0]?.[0]) : 0;
+        },
+        { timeout: 60_000 },
+      )
       .toBeGreaterThan(5_000);
     const { left, right } = await openLab(page);
     for (const pane of [left, right]) {
@@ -100,7 +108,9 @@ test.describe("the SQL lab", () => {
       await expect(pane.runButton).toHaveText("Run", { timeout: 2_000 });
       await expect(pane.cancelButton).toBeHidden();
       await expect(pane.error).toBeHidden();
-      await expect(pane.cancelled.getByTestId("query-cancelled-server")).toContainText(/stopped it [\d.,]+ (ms|s) after the cancel/, { timeout: 5_000 });
+      await expect(pane.cancelled.getByTestId("query-cancelled-server")).toContainText(/stopped it [\d.,]+ (ms|s) after the cancel/, {
+        timeout: 5_000,
+      });
     }
     await expect(page.getByTestId("query-history").getByText(/^cancelled after/)).toHaveCount(2);
   });

@@ -12,7 +12,9 @@ interface PipelineField {
 }
 
 test.describe("the pipeline status tells the truth", () => {
-  test("failing flushes show 'Pipeline failing' with the cause on step 5, step 1, the diagram, the home page and /api/status, then running again", async ({ page }) => {
+  test("failing flushes show 'Pipeline failing' with the cause on step 5, step 1, the diagram, the home page and /api/status, then running again", async ({
+    page,
+  }) => {
     test.setTimeout(240_000);
     const story = new StoryPage(page);
     const banner = new PipelineBanner(page);

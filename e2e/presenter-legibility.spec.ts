@@ -32,7 +32,11 @@ async function smallTexts(page: Page): Promise<{ text: string; px: number; where
         if (matrix) px *= Math.hypot(matrix.a, matrix.b);
       }
       if (px < min - 0.01) {
-        const where = [element.tagName.toLowerCase(), element.getAttribute("data-testid") ?? "", String(element.className?.toString().slice(0, 60) ?? "")].join(" ");
+        const where = [
+          element.tagName.toLowerCase(),
+          element.getAttribute("data-testid") ?? "",
+          String(element.className?.toString().slice(0, 60) ?? ""),
+        ].join(" ");
         small.push({ text: text.slice(0, 60), px: Math.round(px * 10) / 10, where });
       }
     }

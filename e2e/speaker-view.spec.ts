@@ -15,7 +15,10 @@ async function expectNoNotes(audience: Page): Promise<void> {
 }
 
 test.describe("the speaker view", () => {
-  test("P opens it in its own window and a clicker in either window moves both; the audience never shows notes", async ({ page, context }) => {
+  test("P opens it in its own window and a clicker in either window moves both; the audience never shows notes", async ({
+    page,
+    context,
+  }) => {
     const story = new StoryPage(page);
     await story.goto(0);
     await expectNoNotes(page);

@@ -23,7 +23,9 @@ async function withAdmin<T>(work: (admin: Connection, config: FomoConfig) => Pro
  * sessions are ended so that the change reaches its next flush (the pool reconnects).
  */
 async function endWriterSessions(admin: Connection, config: FomoConfig): Promise<void> {
-  const [rows] = await admin.query<RowDataPacket[]>("SELECT ID FROM information_schema.PROCESSLIST WHERE USER = ?", [config.warehouse.writer.user]);
+  const [rows] = await admin.query<RowDataPacket[]>("SELECT ID FROM information_schema.PROCESSLIST WHERE USER = ?", [
+    config.warehouse.writer.user,
+  ]);
   for (const row of rows) await admin.query("KILL CONNECTION ?", [Number(row.ID)]).catch(() => undefined);
 }
 
@@ -39,7 +41,8 @@ export async function revokeWriterInsert(): Promise<() => Promise<void>> {
       // <db>_connector): a table-level REVOKE would not take away a database-level grant.
       const database = `${quoteIdentifier(config.warehouse.database)}.*`;
       const target = statement === "REVOKE" ? "FROM" : "TO";
-      for (const host of WRITER_HOSTS) await admin.query(`${statement} INSERT ON ${database} ${target} ?@?`, [config.warehouse.writer.user, host]);
+      for (const host of WRITER_HOSTS)
+        await admin.query(`${statement} INSERT ON ${database} ${target} ?@?`, [config.warehouse.writer.user, host]);
       await endWriterSessions(admin, config);
     });
   await change("REVOKE");

@@ -26,14 +26,17 @@ async function openArea(page: Page): Promise<{ top: number; bottom: number; widt
 /** Waits until a stop's content has laid out (live data, editors), so its final size is measured. */
 async function settle(page: Page, step: number): Promise<void> {
   if (step === 1) await expect(page.getByTestId("service-list").locator("li")).not.toHaveCount(0);
-  if (step >= 2 && step <= 4) await expect(page.getByTestId("pane-left").locator(".monaco-editor").first()).toBeVisible({ timeout: 60_000 });
+  if (step >= 2 && step <= 4)
+    await expect(page.getByTestId("pane-left").locator(".monaco-editor").first()).toBeVisible({ timeout: 60_000 });
   if (step === 5) await expect(page.getByTestId("live-count-kafka")).toHaveText(/^\d/, { timeout: 30_000 });
   await page.waitForTimeout(300);
 }
 
 for (const presenter of [false, true]) {
   for (const size of SIZES) {
-    test(`every step's point fits on screen at ${size.width}x${size.height}, presenter mode ${presenter ? "on" : "off"}, walked with PageDown only`, async ({ page }) => {
+    test(`every step's point fits on screen at ${size.width}x${size.height}, presenter mode ${presenter ? "on" : "off"}, walked with PageDown only`, async ({
+      page,
+    }) => {
       test.setTimeout(240_000);
       await page.setViewportSize(size);
       const story = new StoryPage(page);
@@ -52,7 +55,10 @@ for (const presenter of [false, true]) {
         await expect(story.point, where).toHaveCount(1);
         await expect(story.point, where).toBeVisible();
         // Nothing to scroll: the page is as tall as the window.
-        expect(await page.evaluate(() => document.documentElement.scrollHeight - window.innerHeight), `${where}: page overflows the window`).toBeLessThanOrEqual(1);
+        expect(
+          await page.evaluate(() => document.documentElement.scrollHeight - window.innerHeight),
+          `${where}: page overflows the window`,
+        ).toBeLessThanOrEqual(1);
         const box = (await story.point.boundingBox())!;
         const area = await openArea(page);
         expect(box.y, `${where}: point starts under the header`).toBeGreaterThanOrEqual(area.top - 1);
@@ -64,7 +70,9 @@ for (const presenter of [false, true]) {
           const legend = (await page.getByTestId("chart-device-mix").locator(".recharts-legend-wrapper").boundingBox())!;
           expect(legend.y + legend.height, "device-mix legend").toBeLessThanOrEqual(area.bottom + 1);
         }
-        await page.screenshot({ path: `test-results/screenshots/fit-${presenter ? "presenter" : "self-serve"}-step-${stop.step}${stop.step === 5 ? `-f${stop.fragment}` : ""}-${size.width}x${size.height}.png` });
+        await page.screenshot({
+          path: `test-results/screenshots/fit-${presenter ? "presenter" : "self-serve"}-step-${stop.step}${stop.step === 5 ? `-f${stop.fragment}` : ""}-${size.width}x${size.height}.png`,
+        });
       }
       // The end offers a real next action, not a disabled button.
       await expect(page.getByTestId("next-step")).toHaveAttribute("href", "/lab");

@@ -4,16 +4,7 @@
  * Safe to import from both server and browser code (no Node APIs).
  */
 export type ErrorKind =
-  | "bad_request"
-  | "sandbox"
-  | "not_found"
-  | "timeout"
-  | "cancelled"
-  | "rate_limit"
-  | "unavailable"
-  | "config"
-  | "stack"
-  | "internal";
+  "bad_request" | "sandbox" | "not_found" | "timeout" | "cancelled" | "rate_limit" | "unavailable" | "config" | "stack" | "internal";
 
 export type ErrorCode = `${ErrorKind}:${string}`;
 

@@ -53,5 +53,12 @@ export function parseChaosOptions(argv: string[]): ChaosOptions {
 }
 
 export function chaosPorts(base: number) {
-  return { kafka: base * 1000 + 92, kafkaController: base * 1000 + 93, warehouse: base * 1000 + 306, control: base * 1000 + 100, engine: base * 1000 + 101, web: base * 1000 };
+  return {
+    kafka: base * 1000 + 92,
+    kafkaController: base * 1000 + 93,
+    warehouse: base * 1000 + 306,
+    control: base * 1000 + 100,
+    engine: base * 1000 + 101,
+    web: base * 1000,
+  };
 }

@@ -29,7 +29,9 @@ export function renderChaosMarkdown(result: ChaosResult): string {
   if (result.error) lines.push(`**Error:** ${result.error}`, "");
   lines.push("| scenario | result | time | figures |", "|---|---|---|---|");
   for (const scenario of result.scenarios) {
-    const figures = Object.entries(scenario.figures).map(([name, value]) => `${name} ${String(value)}`).join("; ");
+    const figures = Object.entries(scenario.figures)
+      .map(([name, value]) => `${name} ${String(value)}`)
+      .join("; ");
     lines.push(`| ${scenario.name} | ${scenario.passed ? "passed" : "**FAILED**"} | ${scenario.durationS} s | ${figures} |`);
   }
   const status = result.status;

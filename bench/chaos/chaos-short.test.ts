@@ -43,7 +43,10 @@ beforeAll(async () => {
     warehouseAdmin: running.warehouseAdmin,
     database: running.database,
     flushIntervalMs: running.flushIntervalMs,
-    pids: () => Object.fromEntries(["kafka", "connector"].map((name) => [name, [running.pidOf(name)].find((pid) => pid !== undefined && isAlive(pid))])),
+    pids: () =>
+      Object.fromEntries(
+        ["kafka", "connector"].map((name) => [name, [running.pidOf(name)].find((pid) => pid !== undefined && isAlive(pid))]),
+      ),
   });
   context = { stack, sampler, random: mulberry32(1277), log };
 }, 240_000);

@@ -153,7 +153,10 @@ export async function startChaosStack(options: ChaosStackOptions): Promise<Chaos
       for (;;) {
         const pid = pidOf(name);
         if (pid !== undefined && pid !== oldPid && isAlive(pid)) return pid;
-        if (Date.now() > deadline) throw new Error(`no new ${name} process within ${timeoutMs / 1000} s of killing pid ${oldPid}: the supervisor did not restart it`);
+        if (Date.now() > deadline)
+          throw new Error(
+            `no new ${name} process within ${timeoutMs / 1000} s of killing pid ${oldPid}: the supervisor did not restart it`,
+          );
         await sleep(100);
       }
     },
@@ -167,7 +170,9 @@ export async function startChaosStack(options: ChaosStackOptions): Promise<Chaos
         }
         if (Date.now() > deadline) {
           const current = await service(name).catch(() => undefined);
-          throw new Error(`${name} did not come back on its own within ${timeoutMs / 1000} s (pid now ${pid ?? "none"}, status: ${current ? `${current.healthy ? "healthy" : "unhealthy"}: ${current.detail}` : "no answer"})`);
+          throw new Error(
+            `${name} did not come back on its own within ${timeoutMs / 1000} s (pid now ${pid ?? "none"}, status: ${current ? `${current.healthy ? "healthy" : "unhealthy"}: ${current.detail}` : "no answer"})`,
+          );
         }
         await sleep(250);
       }

@@ -27,7 +27,8 @@ export async function readDeadLetters(brokers: string[], dlqTopic: string, sourc
     const partition = headerText(message.headers["fomo.dlq.partition"]);
     const offset = headerText(message.headers["fomo.dlq.offset"]);
     if (topic !== sourceTopic || partition === undefined || offset === undefined || !/^\d+$/.test(partition) || !/^\d+$/.test(offset)) {
-      if (census.unreadable.length < 10) census.unreadable.push(`letter ${message.partition}:${message.offset} (topic ${topic}, partition ${partition}, offset ${offset})`);
+      if (census.unreadable.length < 10)
+        census.unreadable.push(`letter ${message.partition}:${message.offset} (topic ${topic}, partition ${partition}, offset ${offset})`);
       return;
     }
     const source = `${partition}:${offset}`;
@@ -41,7 +42,10 @@ export async function topicMaxMessageBytes(brokers: string[], topic: string): Pr
   const admin = createKafka(brokers, "fomo-chaos-config").admin();
   await admin.connect();
   try {
-    const described = await admin.describeConfigs({ resources: [{ type: 2, name: topic, configNames: ["max.message.bytes"] }], includeSynonyms: false });
+    const described = await admin.describeConfigs({
+      resources: [{ type: 2, name: topic, configNames: ["max.message.bytes"] }],
+      includeSynonyms: false,
+    });
     const value = described.resources[0]?.configEntries.find((entry) => entry.configName === "max.message.bytes")?.configValue;
     return Number(value ?? 1_048_588);
   } finally {

@@ -12,7 +12,8 @@ export interface RecordedAnswer {
   partitions: Map<number, { logStart: number; highWatermark: number; count: number; total: number }>;
 }
 
-export const PER_PARTITION_SQL = "SELECT _partition AS p, count(*) AS n, sum(amount) AS total FROM purchases GROUP BY _partition ORDER BY p";
+export const PER_PARTITION_SQL =
+  "SELECT _partition AS p, count(*) AS n, sum(amount) AS total FROM purchases GROUP BY _partition ORDER BY p";
 
 export function recordAnswer(result: QueryResult, topic = "purchases"): RecordedAnswer {
   const snapshot = result.snapshot && "topics" in result.snapshot ? result.snapshot.topics[topic] : undefined;

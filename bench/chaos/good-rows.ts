@@ -20,7 +20,8 @@ function differences(label: string, expected: Totals, actual: Totals, limit = 3)
     const got = actual.get(customer) ?? { total: 0, count: 0 };
     if (want.count === got.count && Math.abs(want.total - got.total) <= 0.001 * Math.max(1, want.count)) continue;
     count += 1;
-    if (lines.length < limit) lines.push(`${customer}: ${got.count} rows / ${got.total.toFixed(3)} vs ${want.count} / ${want.total.toFixed(3)}`);
+    if (lines.length < limit)
+      lines.push(`${customer}: ${got.count} rows / ${got.total.toFixed(3)} vs ${want.count} / ${want.total.toFixed(3)}`);
   }
   return count === 0 ? [] : [`${label}: ${count} customers differ, e.g. ${lines.join("; ")}`];
 }
@@ -30,9 +31,13 @@ function differences(label: string, expected: Totals, actual: Totals, limit = 3)
  * offsets the warehouse has loaded, without the dead-lettered coordinates) equal the warehouse's,
  * and the poison customers' totals equal what the corpus says its valid messages hold.
  */
-export async function compareGoodRows(stack: ChaosStack, produced: ProducedPoison[]): Promise<{ figures: Record<string, Figure>; failures: string[] }> {
+export async function compareGoodRows(
+  stack: ChaosStack,
+  produced: ProducedPoison[],
+): Promise<{ figures: Record<string, Figure>; failures: string[] }> {
   const ledger = await readWarehouseLedger(stack.warehouseAdmin, stack.database);
-  const loaded = [...ledger.committed].map(([partition, next]) => `(_partition = ${partition} AND _offset < ${next})`).join(" OR ") || "false";
+  const loaded =
+    [...ledger.committed].map(([partition, next]) => `(_partition = ${partition} AND _offset < ${next})`).join(" OR ") || "false";
   const deadLettered = new Set(produced.filter((message) => message.deadLetter).map((message) => `${message.partition}:${message.offset}`));
 
   const kafka: Totals = new Map();
@@ -78,7 +83,11 @@ export async function compareGoodRows(stack: ChaosStack, produced: ProducedPoiso
       validPoisonMisreadOnKafka: [...misreadByKind.values()].reduce((sum, count) => sum + count, 0),
     },
     failures: [
-      ...(misreadByKind.size > 0 ? [`validPoisonMisreadOnKafka: the engine reads valid messages differently from the connector: ${[...misreadByKind].map(([kind, count]) => `${kind} ×${count}`).join(", ")}`] : []),
+      ...(misreadByKind.size > 0
+        ? [
+            `validPoisonMisreadOnKafka: the engine reads valid messages differently from the connector: ${[...misreadByKind].map(([kind, count]) => `${kind} ×${count}`).join(", ")}`,
+          ]
+        : []),
       ...differences("Kafka vs warehouse, good rows per customer", kafka, ledger.customers),
       ...differences("warehouse vs the corpus's valid poison", expectedPoison, warehousePoison),
       ...differences("Kafka vs the corpus's valid poison", expectedPoison, kafkaPoison),

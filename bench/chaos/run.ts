@@ -35,10 +35,12 @@ const SERVICES = ["kafka", "warehouse", "generator", "connector", "engine"] as c
 
 /** The live process of each service, as its pid file names it (undefined: none running). */
 function livePids(stack: ChaosStack): Record<string, number | undefined> {
-  return Object.fromEntries(SERVICES.map((name) => {
-    const pid = stack.pidOf(name);
-    return [name, pid !== undefined && isAlive(pid) ? pid : undefined];
-  }));
+  return Object.fromEntries(
+    SERVICES.map((name) => {
+      const pid = stack.pidOf(name);
+      return [name, pid !== undefined && isAlive(pid) ? pid : undefined];
+    }),
+  );
 }
 
 async function main(): Promise<number> {
@@ -65,18 +67,35 @@ async function main(): Promise<number> {
 
   try {
     const ports = chaosPorts(options.portBase);
-    log(`starting the stack under ${options.stackDir} (Kafka ${ports.kafka}, warehouse ${ports.warehouse}, control ${ports.control}, engine ${ports.engine})`);
-    stack = await startChaosStack({ stackDir: options.stackDir, ports, flushIntervalMs: options.flushIntervalMs, generatorRate: options.generatorRate, generatorBacklog: options.generatorBacklog, seed: options.seed, log });
+    log(
+      `starting the stack under ${options.stackDir} (Kafka ${ports.kafka}, warehouse ${ports.warehouse}, control ${ports.control}, engine ${ports.engine})`,
+    );
+    stack = await startChaosStack({
+      stackDir: options.stackDir,
+      ports,
+      flushIntervalMs: options.flushIntervalMs,
+      generatorRate: options.generatorRate,
+      generatorBacklog: options.generatorBacklog,
+      seed: options.seed,
+      log,
+    });
     version = await warehouseVersion(stack).catch(() => "unknown");
     log(`stack ready; waiting for the story to answer on both sides`);
     await waitForStory(stack.engine, stack.warehouseAdmin, stack.database, 180_000 + 3 * options.flushIntervalMs);
-    sampler = startStatusSampler({ status: stack.status, warehouseAdmin: stack.warehouseAdmin, database: stack.database, flushIntervalMs: options.flushIntervalMs, pids: () => livePids(stack!) });
+    sampler = startStatusSampler({
+      status: stack.status,
+      warehouseAdmin: stack.warehouseAdmin,
+      database: stack.database,
+      flushIntervalMs: options.flushIntervalMs,
+      pids: () => livePids(stack!),
+    });
     const context: ChaosContext = { stack, sampler, random: mulberry32(options.seed), log };
     for (const scenario of options.scenarios) {
       if (scenario === "connector" && options.connectorKills > 0) scenarios.push(await connectorKills(context, options.connectorKills));
       if (scenario === "broker" && options.brokerRestarts > 0) scenarios.push(await brokerRestarts(context, options.brokerRestarts));
       if (scenario === "heal") scenarios.push(await selfHealing(context));
-      if (scenario === "poison" && options.poisonSize > 0) scenarios.push(await poisonStory(context, { size: options.poisonSize, seed: options.seed }));
+      if (scenario === "poison" && options.poisonSize > 0)
+        scenarios.push(await poisonStory(context, { size: options.poisonSize, seed: options.seed }));
     }
   } catch (cause) {
     error = cause instanceof Error ? cause.message : String(cause);

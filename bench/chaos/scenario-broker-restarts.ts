@@ -18,7 +18,10 @@ export function brokerRestarts(context: ChaosContext, restarts: number): Promise
     let querying = true;
     const queries = (async () => {
       while (querying) {
-        await askPerPartition(stack.engine).then((answer) => answers.push(answer), () => (failedQueries += 1));
+        await askPerPartition(stack.engine).then(
+          (answer) => answers.push(answer),
+          () => (failedQueries += 1),
+        );
         await sleep(500);
       }
     })();
@@ -41,7 +44,8 @@ export function brokerRestarts(context: ChaosContext, restarts: number): Promise
         brokerBack.push(Date.now() - killedAt);
         await waitFor(
           "the engine to answer with messages produced after the restart",
-          async () => (answers.some((answer) => answer.at > killedAt && (!seenBefore || total(answer) > total(seenBefore))) ? true : undefined),
+          async () =>
+            answers.some((answer) => answer.at > killedAt && (!seenBefore || total(answer) > total(seenBefore))) ? true : undefined,
           120_000,
         );
         engineBack.push(Date.now() - killedAt);
@@ -51,7 +55,9 @@ export function brokerRestarts(context: ChaosContext, restarts: number): Promise
           3 * stack.flushIntervalMs + 120_000,
         );
         warehouseBack.push(Date.now() - killedAt);
-        log(`broker restart ${restart}/${restarts}: broker ${seconds(brokerBack.at(-1)!)} s, engine ${seconds(engineBack.at(-1)!)} s, warehouse ${seconds(warehouseBack.at(-1)!)} s`);
+        log(
+          `broker restart ${restart}/${restarts}: broker ${seconds(brokerBack.at(-1)!)} s, engine ${seconds(engineBack.at(-1)!)} s, warehouse ${seconds(warehouseBack.at(-1)!)} s`,
+        );
       }
       await sleep(2_000);
     } finally {
@@ -68,6 +74,7 @@ export function brokerRestarts(context: ChaosContext, restarts: number): Promise
     figures.engineAnswers = report.answers;
     figures.exactAnswers = report.exact;
     if (report.answers < 10) fail(`only ${report.answers} engine answers during the restarts (${failedQueries} failed)`);
-    if (report.exact !== report.answers) fail(`${report.answers - report.exact} of ${report.answers} engine answers inexact: ${report.mismatches.join("; ")}`);
+    if (report.exact !== report.answers)
+      fail(`${report.answers - report.exact} of ${report.answers} engine answers inexact: ${report.mismatches.join("; ")}`);
   });
 }

@@ -28,7 +28,9 @@ export function connectorKills(context: ChaosContext, kills: number): Promise<Sc
     figures.restartMaxS = seconds(Math.max(...recoveries));
 
     const lastPid = stack.pidOf("connector") ?? -1;
-    await stack.waitBack("connector", -1, 90_000).catch((error: unknown) => fail(`after ${kills} kills: ${String(error)} (pid ${lastPid})`));
+    await stack
+      .waitBack("connector", -1, 90_000)
+      .catch((error: unknown) => fail(`after ${kills} kills: ${String(error)} (pid ${lastPid})`));
     const target = await highWatermarks(stack.brokers, "purchases");
     const caughtUpAt = Date.now();
     await waitFor(
@@ -51,12 +53,15 @@ export function connectorKills(context: ChaosContext, kills: number): Promise<Sc
       const range = ledger.partitions.get(partition);
       const present = range ? range.rows : 0;
       lost += Math.max(0, next - present);
-      if (range && (range.minOffset !== 0 || range.maxOffset !== next - 1)) fail(`partition ${partition}: warehouse offsets ${range.minOffset}..${range.maxOffset}, expected 0..${next - 1}`);
+      if (range && (range.minOffset !== 0 || range.maxOffset !== next - 1))
+        fail(`partition ${partition}: warehouse offsets ${range.minOffset}..${range.maxOffset}, expected 0..${next - 1}`);
     }
     figures.lost = lost;
-    if (figures.duplicated !== 0) fail(`duplicated = ${figures.duplicated} (rows ${ledger.rows}, distinct coordinates ${ledger.distinctCoordinates})`);
+    if (figures.duplicated !== 0)
+      fail(`duplicated = ${figures.duplicated} (rows ${ledger.rows}, distinct coordinates ${ledger.distinctCoordinates})`);
     if (lost !== 0) fail(`lost = ${lost} (committed ${ledger.committedTotal}, rows ${ledger.rows})`);
-    if (ledger.distinctCoordinates !== ledger.committedTotal) fail(`distinct coordinates ${ledger.distinctCoordinates} ≠ messages consumed ${ledger.committedTotal}`);
+    if (ledger.distinctCoordinates !== ledger.committedTotal)
+      fail(`distinct coordinates ${ledger.distinctCoordinates} ≠ messages consumed ${ledger.committedTotal}`);
 
     // The rows are the messages themselves: totals per customer from an independent read of Kafka.
     const kafkaTotals = new Map<string, { total: number; count: number }>();
@@ -79,7 +84,10 @@ export function connectorKills(context: ChaosContext, kills: number): Promise<Sc
       const actual = ledger.customers.get(customer);
       if (!actual || actual.count !== expected.count || Math.abs(actual.total - expected.total) > 0.001 * expected.count) {
         differing += 1;
-        if (differing <= 3) fail(`customer ${customer}: warehouse ${actual?.count ?? 0} rows / ${actual?.total ?? 0}, Kafka ${expected.count} / ${expected.total.toFixed(3)}`);
+        if (differing <= 3)
+          fail(
+            `customer ${customer}: warehouse ${actual?.count ?? 0} rows / ${actual?.total ?? 0}, Kafka ${expected.count} / ${expected.total.toFixed(3)}`,
+          );
       }
     }
     figures.customersCompared = kafkaTotals.size;

@@ -54,7 +54,8 @@ export function poisonStory(context: ChaosContext, options: { size: number; seed
         const catchUpMs = Date.now() - producedAt;
         figures.warehouseCatchUpS = seconds(catchUpMs);
         // One flush: the interval that was running when the poison arrived, plus the flush itself.
-        if (catchUpMs > 2 * stack.flushIntervalMs + 10_000) fail(`warehouseCatchUpS = ${seconds(catchUpMs)} s: more than one flush (interval ${seconds(stack.flushIntervalMs)} s)`);
+        if (catchUpMs > 2 * stack.flushIntervalMs + 10_000)
+          fail(`warehouseCatchUpS = ${seconds(catchUpMs)} s: more than one flush (interval ${seconds(stack.flushIntervalMs)} s)`);
       } catch (error) {
         figures.warehouseCatchUpS = null;
         // Keep going: what the dead-letter topic and both sides hold says why the warehouse is stuck.
@@ -97,10 +98,19 @@ export function poisonStory(context: ChaosContext, options: { size: number; seed
       unreadableLetters: census.unreadable.length,
       largestLetterBytes: census.largestBytes,
     });
-    const describe = (sources: string[]) => sources.slice(0, 5).map((source) => `${source} (${produced.find((message) => `${message.partition}:${message.offset}` === source)?.kind ?? "not poison"})`).join(", ");
+    const describe = (sources: string[]) =>
+      sources
+        .slice(0, 5)
+        .map(
+          (source) =>
+            `${source} (${produced.find((message) => `${message.partition}:${message.offset}` === source)?.kind ?? "not poison"})`,
+        )
+        .join(", ");
     if (missing.length > 0) fail(`missingFromDlq = ${missing.length} of ${bad.size} bad messages, e.g. ${describe(missing)}`);
-    if (repeated.length > 0) fail(`repeatedInDlq = ${repeated.length} sources dead-lettered more than once, e.g. ${describe(repeated.map(([source]) => source))}`);
-    if (unexpected.length > 0) fail(`unexpectedInDlq = ${unexpected.length} letters for messages that are not bad, e.g. ${describe(unexpected)}`);
+    if (repeated.length > 0)
+      fail(`repeatedInDlq = ${repeated.length} sources dead-lettered more than once, e.g. ${describe(repeated.map(([source]) => source))}`);
+    if (unexpected.length > 0)
+      fail(`unexpectedInDlq = ${unexpected.length} letters for messages that are not bad, e.g. ${describe(unexpected)}`);
     if (census.unreadable.length > 0) fail(`unreadableLetters = ${census.unreadable.length}: ${census.unreadable.slice(0, 3).join("; ")}`);
 
     const loadedPoison = await readPoisonCoordinates(stack.warehouseAdmin, stack.database);
@@ -109,7 +119,13 @@ export function poisonStory(context: ChaosContext, options: { size: number; seed
     const badLoaded = [...bad].filter((source) => loadedPoison.has(source));
     figures.goodPoisonLoaded = good.length - goodMissing.length;
     figures.goodPoison = good.length;
-    if (goodMissing.length > 0) fail(`goodPoisonLoaded = ${good.length - goodMissing.length} of ${good.length}; missing e.g. ${goodMissing.slice(0, 5).map((message) => message.kind).join(", ")}`);
+    if (goodMissing.length > 0)
+      fail(
+        `goodPoisonLoaded = ${good.length - goodMissing.length} of ${good.length}; missing e.g. ${goodMissing
+          .slice(0, 5)
+          .map((message) => message.kind)
+          .join(", ")}`,
+      );
     if (badLoaded.length > 0) fail(`${badLoaded.length} bad messages loaded into the warehouse, e.g. ${describe(badLoaded)}`);
 
     const agreement = await compareGoodRows(stack, produced);

@@ -7,7 +7,10 @@ import { runScenario, seconds, waitFor, type ChaosContext, type ScenarioResult }
  * its own (the supervisor restarts it, data kept) and the story's queries answer again on both
  * sides (CU-1277 on top); the warehouse keeps loading. Time to recovery for each.
  */
-export function selfHealing(context: ChaosContext, services: readonly string[] = ["kafka", "warehouse", "engine"]): Promise<ScenarioResult> {
+export function selfHealing(
+  context: ChaosContext,
+  services: readonly string[] = ["kafka", "warehouse", "engine"],
+): Promise<ScenarioResult> {
   const { stack, log } = context;
   return runScenario("kill -9 broker, warehouse, engine", context, 12 * 60_000, async (figures, fail) => {
     for (const name of services) {

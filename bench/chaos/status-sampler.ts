@@ -49,7 +49,10 @@ export function startStatusSampler(options: {
   const loop = async () => {
     while (running) {
       const at = Date.now();
-      const [status, committed] = await Promise.all([options.status().catch(() => undefined), readCommittedTotal(options.warehouseAdmin, options.database)]);
+      const [status, committed] = await Promise.all([
+        options.status().catch(() => undefined),
+        readCommittedTotal(options.warehouseAdmin, options.database),
+      ]);
       samples.push({ at, status, committed, pids: options.pids() });
       await new Promise((resolve) => setTimeout(resolve, Math.max(0, 1_000 - (Date.now() - at))));
     }
@@ -93,23 +96,30 @@ export function startStatusSampler(options: {
         healthySince = connector?.healthy ? (healthySince ?? sample.at) : undefined;
         const stalledWhileHealthyMs = healthySince === undefined || !lastAdvance ? 0 : Math.min(stalledMs, sample.at - healthySince);
         if (connector?.healthy && connector.metrics?.running !== false && stalledWhileHealthyMs > stallLimitMs) {
-          claim(`${time}: connector "healthy: ${connector.detail.slice(0, 120)}" while the warehouse has not advanced for ${Math.round(stalledMs / 1000)} s (Kafka ${kafkaMessages} > ${lastAdvance?.committed} loaded)`);
+          claim(
+            `${time}: connector "healthy: ${connector.detail.slice(0, 120)}" while the warehouse has not advanced for ${Math.round(stalledMs / 1000)} s (Kafka ${kafkaMessages} > ${lastAdvance?.committed} loaded)`,
+          );
         }
         // The one-word state /api/status and every page show, derived as they derive it.
         const pipeline = sample.status ? derivePipelineState(sample.status).state : undefined;
         runningSince = pipeline === "running" ? (runningSince ?? sample.at) : undefined;
         const stalledWhileRunningMs = runningSince === undefined || !lastAdvance ? 0 : Math.min(stalledMs, sample.at - runningSince);
         if (stalledWhileRunningMs > stallLimitMs) {
-          claim(`${time}: /api/status pipeline "running" while the warehouse has not advanced for ${Math.round(stalledMs / 1000)} s (Kafka ${kafkaMessages} > ${lastAdvance?.committed} loaded)`);
+          claim(
+            `${time}: /api/status pipeline "running" while the warehouse has not advanced for ${Math.round(stalledMs / 1000)} s (Kafka ${kafkaMessages} > ${lastAdvance?.committed} loaded)`,
+          );
         }
         for (const window of downWindows) {
           // 5 s of grace: status is sampled, not pushed.
           // The window ends when a new process runs it (its status may turn healthy before the suite notices).
-          if (sample.at < window.from + 5_000 || sample.at >= window.to ) continue;
+          if (sample.at < window.from + 5_000 || sample.at >= window.to) continue;
           const current = sample.pids[window.service];
           if (current !== undefined && current !== window.pid) continue;
           const service = services.find((candidate) => candidate.name === window.service);
-          if (service?.healthy) claim(`${time}: ${window.service} "healthy: ${service.detail.slice(0, 120)}" ${Math.round((sample.at - window.from) / 1000)} s after it was killed, before it was back`);
+          if (service?.healthy)
+            claim(
+              `${time}: ${window.service} "healthy: ${service.detail.slice(0, 120)}" ${Math.round((sample.at - window.from) / 1000)} s after it was killed, before it was back`,
+            );
         }
       }
       return {

@@ -13,9 +13,11 @@ export async function kafkaStoryProblem(engine: EngineClient): Promise<string | 
     const top3 = await engine.query(SEED_TOP3);
     const first = top3.rows[0]?.[0];
     if (first !== TOP_CUSTOMER) return `Kafka top-3 starts with ${String(first)} (rows ${JSON.stringify(top3.rows)}), not ${TOP_CUSTOMER}`;
-    if (top3.rows.some((row) => typeof row[1] !== "number" || !Number.isFinite(row[1]))) return `Kafka top-3 totals are not finite numbers: ${JSON.stringify(top3.rows)}`;
+    if (top3.rows.some((row) => typeof row[1] !== "number" || !Number.isFinite(row[1])))
+      return `Kafka top-3 totals are not finite numbers: ${JSON.stringify(top3.rows)}`;
     const tables = (await engine.query(SEED_SHOW_TABLES)).rows.map((row) => String(row[0]));
-    for (const table of ["purchases", "requestlog"]) if (!tables.includes(table)) return `Kafka SHOW TABLES lacks ${table}: ${tables.join(", ")}`;
+    for (const table of ["purchases", "requestlog"])
+      if (!tables.includes(table)) return `Kafka SHOW TABLES lacks ${table}: ${tables.join(", ")}`;
     const devices = await engine.query(SEED_DEVICES);
     if (devices.rows.length === 0) return `Kafka device query for ${TOP_CUSTOMER} returned no rows`;
     return undefined;

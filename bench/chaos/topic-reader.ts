@@ -40,7 +40,15 @@ export async function readTopic(
   try {
     await consumer.subscribe({ topic, fromBeginning: true });
     await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`reading ${topic} up to ${JSON.stringify([...until])} took over ${timeoutMs / 1000} s; still missing ${JSON.stringify([...pending])}`)), timeoutMs);
+      const timer = setTimeout(
+        () =>
+          reject(
+            new Error(
+              `reading ${topic} up to ${JSON.stringify([...until])} took over ${timeoutMs / 1000} s; still missing ${JSON.stringify([...pending])}`,
+            ),
+          ),
+        timeoutMs,
+      );
       consumer
         .run({
           autoCommit: false,
@@ -53,7 +61,8 @@ export async function readTopic(
               onMessage({ partition: batch.partition, offset, key: message.key, value: message.value, headers: message.headers ?? {} });
               if (offset === end - 1) pending.delete(batch.partition);
             }
-            if (Number(batch.highWatermark) >= end && batch.messages.length > 0 && Number(batch.lastOffset()) >= end - 1) pending.delete(batch.partition);
+            if (Number(batch.highWatermark) >= end && batch.messages.length > 0 && Number(batch.lastOffset()) >= end - 1)
+              pending.delete(batch.partition);
             if (pending.size === 0) {
               clearTimeout(timer);
               resolve();
@@ -65,7 +74,10 @@ export async function readTopic(
   } finally {
     await consumer.disconnect().catch(() => undefined);
     const admin = kafka.admin();
-    await admin.connect().then(() => admin.deleteGroups([groupId])).catch(() => undefined);
+    await admin
+      .connect()
+      .then(() => admin.deleteGroups([groupId]))
+      .catch(() => undefined);
     await admin.disconnect().catch(() => undefined);
   }
 }

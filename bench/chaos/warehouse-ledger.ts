@@ -42,7 +42,9 @@ export async function readWarehouseLedger(admin: ConnectionOptions, database: st
     return {
       rows: Number(totals[0]?.n_rows ?? 0),
       distinctCoordinates: Number(totals[0]?.n_distinct ?? 0),
-      partitions: new Map(ranges.map((row) => [Number(row.p), { rows: Number(row.n), minOffset: Number(row.lo), maxOffset: Number(row.hi) }])),
+      partitions: new Map(
+        ranges.map((row) => [Number(row.p), { rows: Number(row.n), minOffset: Number(row.lo), maxOffset: Number(row.hi) }]),
+      ),
       committed,
       committedTotal: [...committed.values()].reduce((sum, next) => sum + next, 0),
       customers: new Map(customers.map((row) => [String(row.c), { total: Number(row.total), count: Number(row.n) }])),
@@ -56,7 +58,9 @@ export async function readWarehouseLedger(admin: ConnectionOptions, database: st
 export async function readPoisonCoordinates(admin: ConnectionOptions, database: string): Promise<Set<string>> {
   const connection = await mysql.createConnection({ ...admin, database });
   try {
-    const [rows] = await connection.query<RowDataPacket[]>("SELECT kafka_partition AS p, kafka_offset AS o FROM purchases WHERE customerId LIKE 'CU-9%'");
+    const [rows] = await connection.query<RowDataPacket[]>(
+      "SELECT kafka_partition AS p, kafka_offset AS o FROM purchases WHERE customerId LIKE 'CU-9%'",
+    );
     return new Set(rows.map((row) => `${Number(row.p)}:${Number(row.o)}`));
   } finally {
     await connection.end().catch(() => undefined);
@@ -68,7 +72,10 @@ export async function readCommittedTotal(admin: ConnectionOptions, database: str
   try {
     const connection = await mysql.createConnection({ ...admin, database: `${database}_connector` });
     try {
-      const [rows] = await connection.query<RowDataPacket[]>("SELECT COALESCE(SUM(next_offset), 0) AS total FROM sink_offsets WHERE topic = ?", [topic]);
+      const [rows] = await connection.query<RowDataPacket[]>(
+        "SELECT COALESCE(SUM(next_offset), 0) AS total FROM sink_offsets WHERE topic = ?",
+        [topic],
+      );
       return Number(rows[0]?.total ?? 0);
     } finally {
       await connection.end().catch(() => undefined);

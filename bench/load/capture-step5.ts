@@ -6,7 +6,10 @@ import type { CapturedRequest } from "./step5-visitor";
  * server (document, scripts, styles, API). The simulated visitors replay exactly these.
  */
 export async function captureStep5Requests(options: { baseUrl: string; cookie: string; chromiumPath: string }): Promise<CapturedRequest[]> {
-  const browser = await chromium.launch({ executablePath: options.chromiumPath, args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"] });
+  const browser = await chromium.launch({
+    executablePath: options.chromiumPath,
+    args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"],
+  });
   try {
     const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
     if (options.cookie) {

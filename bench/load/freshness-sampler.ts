@@ -5,7 +5,12 @@ import type { EngineClient } from "../../server/query/engine-client";
  * Engine freshness under load, as bench/freshness.ts measures it: produce one marker purchase,
  * query the engine until a query sees it; one sample every `everyMs` until `signal` aborts.
  */
-export async function sampleFreshness(options: { brokers: string[]; engine: EngineClient; everyMs: number; signal: AbortSignal }): Promise<{ samples: number[]; failures: string[] }> {
+export async function sampleFreshness(options: {
+  brokers: string[];
+  engine: EngineClient;
+  everyMs: number;
+  signal: AbortSignal;
+}): Promise<{ samples: number[]; failures: string[] }> {
   const kafka = new Kafka({ brokers: options.brokers, clientId: "fomo-load-freshness", logLevel: logLevel.NOTHING });
   const producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner });
   await producer.connect();
@@ -19,7 +24,10 @@ export async function sampleFreshness(options: { brokers: string[]; engine: Engi
       const sql = `SELECT count(*) AS seen FROM purchases WHERE customerid = '${customerId}'`;
       const started = performance.now();
       try {
-        await producer.send({ topic: "purchases", messages: [{ key: customerId, value: JSON.stringify({ customerId, amount: 10.5, itemCode: "96385074" }) }] });
+        await producer.send({
+          topic: "purchases",
+          messages: [{ key: customerId, value: JSON.stringify({ customerId, amount: 10.5, itemCode: "96385074" }) }],
+        });
         for (;;) {
           const result = await options.engine.query(sql);
           if (Number(result.rows[0]?.[0]) > 0) break;

@@ -18,7 +18,13 @@ export const LAB_QUERIES: { sql: string; sides: Side[] }[] = [
  * One analyst in /lab: a query of the mix on one side, then 1–3 s of thinking, until `signal`
  * aborts. Latency counts from sending the request to the last byte of the answer.
  */
-export async function runLabVisitor(options: { baseUrl: string; cookie: string; tally: () => LoadTally; signal: AbortSignal; random: () => number }): Promise<void> {
+export async function runLabVisitor(options: {
+  baseUrl: string;
+  cookie: string;
+  tally: () => LoadTally;
+  signal: AbortSignal;
+  random: () => number;
+}): Promise<void> {
   const pick = <T>(items: T[]) => items[Math.floor(options.random() * items.length)] as T;
   while (!options.signal.aborted) {
     const query = pick(LAB_QUERIES);

@@ -46,12 +46,23 @@ function shareFetchedJars(stackDir: string): void {
  * `brokers`: an existing Kafka (KAFKA_BROKERS) instead of the stack's own broker, for a machine so
  * loaded that the embedded broker cannot start within the supervisor's 90 s.
  */
-export async function startLoadStack(options: { hosted: boolean; brokers: string[] | undefined; log: (line: string) => void }): Promise<LoadStack> {
+export async function startLoadStack(options: {
+  hosted: boolean;
+  brokers: string[] | undefined;
+  log: (line: string) => void;
+}): Promise<LoadStack> {
   const stackDir = path.join(REPO_ROOT, ".stack-load");
   fs.mkdirSync(stackDir, { recursive: true });
   shareFetchedJars(stackDir);
   await killStaleProcesses(stackDir, options.log);
-  const ports = { kafka: await freePort(), controller: await freePort(), warehouse: await freePort(), web: await freePort(), control: await freePort(), engine: await freePort() };
+  const ports = {
+    kafka: await freePort(),
+    controller: await freePort(),
+    warehouse: await freePort(),
+    web: await freePort(),
+    control: await freePort(),
+    engine: await freePort(),
+  };
   const env = childEnvironment({
     FOMO_PROFILE: "test",
     STACK_DIR: stackDir,

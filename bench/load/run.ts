@@ -45,11 +45,31 @@ async function runPhase(
   const stop = new AbortController();
   const visitors: Promise<void>[] = [];
   for (let lab = 0; lab < setup.lab; lab++) {
-    visitors.push(runLabVisitor({ baseUrl: stack.webUrl, cookie: setup.cookie, tally: () => tally, signal: stop.signal, random: mulberry32(1277 + lab) }));
+    visitors.push(
+      runLabVisitor({
+        baseUrl: stack.webUrl,
+        cookie: setup.cookie,
+        tally: () => tally,
+        signal: stop.signal,
+        random: mulberry32(1277 + lab),
+      }),
+    );
   }
   for (let visitor = 0; visitor < setup.step5; visitor++) {
     const delay = setup.step5 > 1 ? (setup.rampS * 1000 * visitor) / setup.step5 : 0;
-    visitors.push(sleep(delay).then(() => (stop.signal.aborted ? undefined : runStep5Visitor({ baseUrl: stack.webUrl, cookie: setup.cookie, requests: setup.replay, tally: () => tally, signal: stop.signal }))));
+    visitors.push(
+      sleep(delay).then(() =>
+        stop.signal.aborted
+          ? undefined
+          : runStep5Visitor({
+              baseUrl: stack.webUrl,
+              cookie: setup.cookie,
+              requests: setup.replay,
+              tally: () => tally,
+              signal: stop.signal,
+            }),
+      ),
+    );
   }
   await sleep(setup.rampS * 1000);
   const before = await readServerCounters(stack.engineUrl, stack.warehouseAdmin);
@@ -64,8 +84,18 @@ async function runPhase(
   const driverCpuPercent = Math.round(((cpu.user + cpu.system) / 1000 / (performance.now() - wallBefore)) * 1000) / 10;
   stop.abort();
   await Promise.allSettled([...visitors, side]);
-  const result: PhaseResult = { name: setup.name, step5Visitors: setup.step5, labVisitors: setup.lab, durationS: setup.durationS, tally, rates: ratesBetween(before, after), driverCpuPercent };
-  log(`${setup.name}: errors ${tally.errorCount}, rate limited ${tally.rateLimited}, engine ${result.rates.engineQueriesPerS} q/s, warehouse ${result.rates.warehouseSelectsPerS} SELECT/s, driver CPU ${driverCpuPercent}%`);
+  const result: PhaseResult = {
+    name: setup.name,
+    step5Visitors: setup.step5,
+    labVisitors: setup.lab,
+    durationS: setup.durationS,
+    tally,
+    rates: ratesBetween(before, after),
+    driverCpuPercent,
+  };
+  log(
+    `${setup.name}: errors ${tally.errorCount}, rate limited ${tally.rateLimited}, engine ${result.rates.engineQueriesPerS} q/s, warehouse ${result.rates.warehouseSelectsPerS} SELECT/s, driver CPU ${driverCpuPercent}%`,
+  );
   return result;
 }
 
@@ -89,15 +119,42 @@ async function main(): Promise<void> {
     log(`${access.note}; capturing one step 5 visit in Chromium`);
     const captured = await captureStep5Requests({ baseUrl: stack.webUrl, cookie: access.cookie, chromiumPath: options.chromiumPath });
     const replay = captured.filter((request) => !request.path.startsWith("/api/live"));
-    log(`step 5 made ${captured.length} requests (${captured.filter((r) => r.path.startsWith("/api/")).map((r) => `${r.method} ${r.path}`).join(", ")})`);
+    log(
+      `step 5 made ${captured.length} requests (${captured
+        .filter((r) => r.path.startsWith("/api/"))
+        .map((r) => `${r.method} ${r.path}`)
+        .join(", ")})`,
+    );
 
     const phases: PhaseResult[] = [];
-    phases.push(await runPhase(stack, { name: "baseline", step5: options.baselineVisitors, lab: options.lab, durationS: options.baselineS, rampS: Math.min(options.rampS, 10), cookie: access.cookie, replay }));
+    phases.push(
+      await runPhase(stack, {
+        name: "baseline",
+        step5: options.baselineVisitors,
+        lab: options.lab,
+        durationS: options.baselineS,
+        rampS: Math.min(options.rampS, 10),
+        cookie: access.cookie,
+        replay,
+      }),
+    );
     let freshness: Awaited<ReturnType<typeof sampleFreshness>> = { samples: [], failures: [] };
     phases.push(
-      await runPhase(stack, { name: "main", step5: options.visitors, lab: options.lab, durationS: options.durationS, rampS: options.rampS, cookie: access.cookie, replay }, async (signal) => {
-        freshness = await sampleFreshness({ brokers: stack.brokers, engine: stack.engine, everyMs: 2_000, signal });
-      }),
+      await runPhase(
+        stack,
+        {
+          name: "main",
+          step5: options.visitors,
+          lab: options.lab,
+          durationS: options.durationS,
+          rampS: options.rampS,
+          cookie: access.cookie,
+          replay,
+        },
+        async (signal) => {
+          freshness = await sampleFreshness({ brokers: stack.brokers, engine: stack.engine, everyMs: 2_000, signal });
+        },
+      ),
     );
 
     const connection = await mysql.createConnection(stack.warehouseAdmin);

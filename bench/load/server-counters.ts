@@ -17,7 +17,12 @@ export async function readServerCounters(engineUrl: string, warehouseAdmin: Conn
   const connection = await mysql.createConnection(warehouseAdmin);
   try {
     const [rows] = (await connection.query("SHOW GLOBAL STATUS LIKE 'Com_select'")) as unknown as [{ Value: string }[]];
-    return { at: performance.now(), engineQueries: health.queriesReceived, engineCatalogs: health.catalogRequests, warehouseSelects: Number(rows[0]?.Value ?? NaN) };
+    return {
+      at: performance.now(),
+      engineQueries: health.queriesReceived,
+      engineCatalogs: health.catalogRequests,
+      warehouseSelects: Number(rows[0]?.Value ?? NaN),
+    };
   } finally {
     await connection.end();
   }

@@ -38,26 +38,33 @@ export async function runStep5Visitor(options: {
   }
 }
 
-function holdStream(options: { baseUrl: string; tally: () => LoadTally; signal: AbortSignal }, headers: Record<string, string> | undefined): Promise<void> {
+function holdStream(
+  options: { baseUrl: string; tally: () => LoadTally; signal: AbortSignal },
+  headers: Record<string, string> | undefined,
+): Promise<void> {
   return new Promise((resolve) => {
-    const request = http.get(`${options.baseUrl}/api/live`, { headers: { ...headers, accept: "text/event-stream" }, signal: options.signal }, (response) => {
-      if (response.statusCode === 429) options.tally().rateLimited += 1;
-      else if (response.statusCode !== 200) options.tally().error(`live ${response.statusCode}`);
-      else options.tally().sseOpened += 1;
-      response.setEncoding("utf8");
-      response.on("data", (chunk: string) => {
-        let at = chunk.indexOf("event: ");
-        while (at !== -1) {
-          options.tally().sseEvents += 1;
-          at = chunk.indexOf("event: ", at + 7);
-        }
-      });
-      response.on("end", () => {
-        if (!options.signal.aborted) options.tally().error("live stream ended early");
-        resolve();
-      });
-      response.on("error", () => resolve());
-    });
+    const request = http.get(
+      `${options.baseUrl}/api/live`,
+      { headers: { ...headers, accept: "text/event-stream" }, signal: options.signal },
+      (response) => {
+        if (response.statusCode === 429) options.tally().rateLimited += 1;
+        else if (response.statusCode !== 200) options.tally().error(`live ${response.statusCode}`);
+        else options.tally().sseOpened += 1;
+        response.setEncoding("utf8");
+        response.on("data", (chunk: string) => {
+          let at = chunk.indexOf("event: ");
+          while (at !== -1) {
+            options.tally().sseEvents += 1;
+            at = chunk.indexOf("event: ", at + 7);
+          }
+        });
+        response.on("end", () => {
+          if (!options.signal.aborted) options.tally().error("live stream ended early");
+          resolve();
+        });
+        response.on("error", () => resolve());
+      },
+    );
     request.on("error", (error) => {
       if (!options.signal.aborted) options.tally().error(`live ${error.name}: ${error.message}`);
       resolve();

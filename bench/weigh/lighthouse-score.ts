@@ -45,7 +45,10 @@ export async function lighthouseScore(chromiumPath: string, baseUrl: string, pat
   const url = new URL(path, baseUrl).toString();
   const results: RunResult[] = [];
   for (let run = 0; run < runs; run += 1) {
-    const chrome = await chromeLauncher.launch({ chromePath: chromiumPath, chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu"] });
+    const chrome = await chromeLauncher.launch({
+      chromePath: chromiumPath,
+      chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu"],
+    });
     try {
       results.push(await runOnce(chrome.port, url));
     } finally {

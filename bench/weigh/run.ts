@@ -55,15 +55,25 @@ async function main(): Promise<void> {
       scores,
     });
     fs.mkdirSync(options.resultsDir, { recursive: true });
-    const file = path.join(options.resultsDir, `weigh-${startedAt.toISOString().replace(/:/g, "-").replace(/\.\d+Z$/, "Z")}.md`);
+    const file = path.join(
+      options.resultsDir,
+      `weigh-${startedAt
+        .toISOString()
+        .replace(/:/g, "-")
+        .replace(/\.\d+Z$/, "Z")}.md`,
+    );
     fs.writeFileSync(file, markdown);
     fs.writeFileSync(file.replace(/\.md$/, ".json"), `${JSON.stringify({ startedAt, baseUrl, weights, scores }, null, 2)}\n`);
     log(`wrote ${file}`);
 
     const misses = [
       ...weights.filter((w) => isEditorFreeStoryPage(w.path) && w.loadedMonaco).map((w) => `${w.path} loaded Monaco`),
-      ...weights.filter((w) => w.path.startsWith("/story/") && isEditorFreeStoryPage(w.path) && w.gzipKiB > STORY_BUDGET_KIB).map((w) => `${w.path} ${w.gzipKiB} KiB > ${STORY_BUDGET_KIB} KiB`),
-      ...scores.filter((s) => (s.path === "/" || s.path === "/story/0") && s.performance < LIGHTHOUSE_TARGET).map((s) => `${s.path} Lighthouse ${s.performance} < ${LIGHTHOUSE_TARGET}`),
+      ...weights
+        .filter((w) => w.path.startsWith("/story/") && isEditorFreeStoryPage(w.path) && w.gzipKiB > STORY_BUDGET_KIB)
+        .map((w) => `${w.path} ${w.gzipKiB} KiB > ${STORY_BUDGET_KIB} KiB`),
+      ...scores
+        .filter((s) => (s.path === "/" || s.path === "/story/0") && s.performance < LIGHTHOUSE_TARGET)
+        .map((s) => `${s.path} Lighthouse ${s.performance} < ${LIGHTHOUSE_TARGET}`),
     ];
     if (misses.length > 0) log(`targets not met: ${misses.join("; ")}`);
     process.exitCode = misses.length > 0 ? 1 : 0;
@@ -74,7 +84,9 @@ async function main(): Promise<void> {
 
 function browserVersion(executable: string): string {
   try {
-    return execFileSync(executable, ["--version"], { encoding: "utf8" }).trim().replace(/^Chromium\s*/, "");
+    return execFileSync(executable, ["--version"], { encoding: "utf8" })
+      .trim()
+      .replace(/^Chromium\s*/, "");
   } catch {
     return "unknown";
   }

@@ -38,7 +38,12 @@ export function weighMarkdown(run: WeighRun): string {
     "| page | scripts | gzipped JS | largest scripts (gzipped) | Monaco loaded | budget |",
     "|---|---|---|---|---|---|",
     ...run.weights.map((weight) => {
-      const budget = weight.path.startsWith("/story/") && isEditorFreeStoryPage(weight.path) ? (weight.gzipKiB <= STORY_BUDGET_KIB ? `≤ ${STORY_BUDGET_KIB} KiB: met` : `≤ ${STORY_BUDGET_KIB} KiB: **not met**`) : "—";
+      const budget =
+        weight.path.startsWith("/story/") && isEditorFreeStoryPage(weight.path)
+          ? weight.gzipKiB <= STORY_BUDGET_KIB
+            ? `≤ ${STORY_BUDGET_KIB} KiB: met`
+            : `≤ ${STORY_BUDGET_KIB} KiB: **not met**`
+          : "—";
       const largest = weight.largest.map((script) => `${script.file} ${fmt(script.gzipKiB)}`).join(", ");
       return `| ${weight.path} | ${weight.scripts} | ${fmt(weight.gzipKiB)} KiB | ${largest} | ${weight.loadedMonaco ? "yes" : "no"} | ${budget} |`;
     }),
@@ -48,7 +53,12 @@ export function weighMarkdown(run: WeighRun): string {
     "| page | performance | runs | FCP | LCP | TBT | CLS | Speed Index | target |",
     "|---|---|---|---|---|---|---|---|---|",
     ...run.scores.map((score) => {
-      const target = score.path === "/" || score.path === "/story/0" ? (score.performance >= LIGHTHOUSE_TARGET ? `≥ ${LIGHTHOUSE_TARGET}: met` : `≥ ${LIGHTHOUSE_TARGET}: **not met**`) : "—";
+      const target =
+        score.path === "/" || score.path === "/story/0"
+          ? score.performance >= LIGHTHOUSE_TARGET
+            ? `≥ ${LIGHTHOUSE_TARGET}: met`
+            : `≥ ${LIGHTHOUSE_TARGET}: **not met**`
+          : "—";
       const m = score.metrics;
       return `| ${score.path} | ${fmt(score.performance, 2)} | ${score.runs.map((value) => fmt(value, 2)).join(", ")} | ${fmt(m.fcp, 0)} ms | ${fmt(m.lcp, 0)} ms | ${fmt(m.tbt, 0)} ms | ${fmt(m.cls, 3)} | ${fmt(m.si, 0)} ms | ${target} |`;
     }),

@@ -51,7 +51,9 @@ export async function startWeighStack(options: WeighOptions, log: (line: string)
     await run.waitForOutput("FOMO is ready", 900_000);
   } catch (error) {
     await stop();
-    throw new Error(`weigh: the stack did not start: ${error instanceof Error ? error.message.slice(-3_000) : String(error)}`, { cause: error });
+    throw new Error(`weigh: the stack did not start: ${error instanceof Error ? error.message.slice(-3_000) : String(error)}`, {
+      cause: error,
+    });
   }
   return { url: `http://127.0.0.1:${base}000`, stop };
 }

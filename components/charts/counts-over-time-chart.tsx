@@ -34,25 +34,73 @@ export function CountsOverTimeChart() {
       <dl className="mb-2 grid grid-cols-3 gap-3 tabular">
         <div className="min-w-0">
           <dt className="text-2xs text-muted uppercase">Warehouse</dt>
-          <dd className="text-lg font-semibold text-wh" data-testid="live-count-warehouse">{last?.warehouse != null ? formatNumber(last.warehouse) : "…"}</dd>
+          <dd className="text-lg font-semibold text-wh" data-testid="live-count-warehouse">
+            {last?.warehouse != null ? formatNumber(last.warehouse) : "…"}
+          </dd>
         </div>
         <div className="min-w-0">
           <dt className="text-2xs text-muted uppercase">Kafka</dt>
-          <dd className="text-lg font-semibold text-kf" data-testid="live-count-kafka">{last?.kafka != null ? formatNumber(last.kafka) : "…"}</dd>
+          <dd className="text-lg font-semibold text-kf" data-testid="live-count-kafka">
+            {last?.kafka != null ? formatNumber(last.kafka) : "…"}
+          </dd>
         </div>
         <div className="min-w-0">
           <dt className="text-2xs text-muted uppercase">Not in warehouse</dt>
-          <dd className="text-lg font-semibold" data-testid="live-count-gap">{gap !== null ? formatNumber(gap) : "…"}</dd>
+          <dd className="text-lg font-semibold" data-testid="live-count-gap">
+            {gap !== null ? formatNumber(gap) : "…"}
+          </dd>
         </div>
       </dl>
-      <ChartLegend items={[{ label: "Warehouse rows", color: WAREHOUSE_COLOR, shape: "line" }, { label: "Kafka messages", color: KAFKA_COLOR, shape: "line" }]} />
-      <LineChart responsive data={samples} style={{ width: "100%", height: "var(--chart-h)" }} margin={{ top: 8, right: 12, bottom: 0, left: 8 }}>
+      <ChartLegend
+        items={[
+          { label: "Warehouse rows", color: WAREHOUSE_COLOR, shape: "line" },
+          { label: "Kafka messages", color: KAFKA_COLOR, shape: "line" },
+        ]}
+      />
+      <LineChart
+        responsive
+        data={samples}
+        style={{ width: "100%", height: "var(--chart-h)" }}
+        margin={{ top: 8, right: 12, bottom: 0, left: 8 }}
+      >
         <CartesianGrid vertical={false} stroke="var(--line)" />
-        <XAxis dataKey="at" type="number" domain={["dataMin", "dataMax"]} tickFormatter={clock} tick={text.tick} stroke="var(--line-strong)" minTickGap={48} />
-        <YAxis tick={text.tick} stroke="var(--line-strong)" tickFormatter={(v: number) => formatNumber(v)} width={text.width(64)} domain={["auto", "auto"]} />
+        <XAxis
+          dataKey="at"
+          type="number"
+          domain={["dataMin", "dataMax"]}
+          tickFormatter={clock}
+          tick={text.tick}
+          stroke="var(--line-strong)"
+          minTickGap={48}
+        />
+        <YAxis
+          tick={text.tick}
+          stroke="var(--line-strong)"
+          tickFormatter={(v: number) => formatNumber(v)}
+          width={text.width(64)}
+          domain={["auto", "auto"]}
+        />
         <Tooltip contentStyle={text.tooltip} labelFormatter={(at) => clock(Number(at))} formatter={(v) => formatNumber(Number(v))} />
-        <Line type="stepAfter" dataKey="warehouse" name="Warehouse rows" stroke={WAREHOUSE_COLOR} strokeWidth={2.5} dot={false} isAnimationActive={false} connectNulls />
-        <Line type="monotone" dataKey="kafka" name="Kafka messages" stroke={KAFKA_COLOR} strokeWidth={2.5} dot={false} isAnimationActive={false} connectNulls />
+        <Line
+          type="stepAfter"
+          dataKey="warehouse"
+          name="Warehouse rows"
+          stroke={WAREHOUSE_COLOR}
+          strokeWidth={2.5}
+          dot={false}
+          isAnimationActive={false}
+          connectNulls
+        />
+        <Line
+          type="monotone"
+          dataKey="kafka"
+          name="Kafka messages"
+          stroke={KAFKA_COLOR}
+          strokeWidth={2.5}
+          dot={false}
+          isAnimationActive={false}
+          connectNulls
+        />
       </LineChart>
     </ChartCard>
   );

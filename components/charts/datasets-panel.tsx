@@ -14,13 +14,22 @@ function Column({ name, tone, catalog, unit }: { name: string; tone: "wh" | "kf"
   return (
     <div className="min-w-0">
       <p className={`text-xs font-semibold tracking-wide uppercase ${tone === "kf" ? "text-kf" : "text-wh"}`}>{name}</p>
-      <p className="mt-0.5 text-3xl font-semibold tabular" data-testid={`datasets-count-${tone === "kf" ? "kafka" : "warehouse"}`}>{catalog ? tables.length : "…"}</p>
+      <p className="mt-0.5 text-3xl font-semibold tabular" data-testid={`datasets-count-${tone === "kf" ? "kafka" : "warehouse"}`}>
+        {catalog ? tables.length : "…"}
+      </p>
       <p className="text-xs text-muted">{tables.length === 1 ? "dataset" : "datasets"}</p>
       <ul className="mt-2 space-y-1">
         {tables.map((table) => (
-          <li key={table.name} className={`flex items-center justify-between gap-2 rounded-md px-2 py-1 text-sm ${tone === "kf" ? "bg-kf-soft" : "bg-wh-soft"}`}>
+          <li
+            key={table.name}
+            className={`flex items-center justify-between gap-2 rounded-md px-2 py-1 text-sm ${tone === "kf" ? "bg-kf-soft" : "bg-wh-soft"}`}
+          >
             <span className="truncate font-mono">{table.name}</span>
-            {table.rowCount != null && <span className="text-xs text-muted tabular">{formatNumber(table.rowCount)} {unit}</span>}
+            {table.rowCount != null && (
+              <span className="text-xs text-muted tabular">
+                {formatNumber(table.rowCount)} {unit}
+              </span>
+            )}
           </li>
         ))}
       </ul>
@@ -32,7 +41,12 @@ function Column({ name, tone, catalog, unit }: { name: string; tone: "wh" | "kf"
 export function DatasetsPanel() {
   const live = useLiveFigure("datasets");
   return (
-    <ChartCard title="Datasets visible" subtitle="Tables the analyst can query on each side." error={live.error ?? live.value?.errors[0]} testId="chart-datasets">
+    <ChartCard
+      title="Datasets visible"
+      subtitle="Tables the analyst can query on each side."
+      error={live.error ?? live.value?.errors[0]}
+      testId="chart-datasets"
+    >
       <div className="grid grid-cols-2 gap-4">
         <Column name="Warehouse" tone="wh" catalog={live.value?.warehouse ?? null} unit="rows" />
         <Column name="Kafka" tone="kf" catalog={live.value?.kafka ?? null} unit="msgs" />

@@ -24,10 +24,29 @@ export function DeviceMixChart() {
       sql={[DEVICE_MIX_SQL]}
       error={live.error}
       testId="chart-device-mix"
-      aside={leader ? <p className="max-w-44 text-right text-xs text-muted"><strong className="text-mix-top">{percent(leader.topSpenders)}</strong> of top spenders&apos; requests: {leader.device} (vs {percent(leader.everyone)} overall)</p> : null}
+      aside={
+        leader ? (
+          <p className="max-w-44 text-right text-xs text-muted">
+            <strong className="text-mix-top">{percent(leader.topSpenders)}</strong> of top spenders&apos; requests: {leader.device} (vs{" "}
+            {percent(leader.everyone)} overall)
+          </p>
+        ) : null
+      }
     >
-      <ChartLegend items={[{ label: topLabel, color: TOP_SPENDERS_COLOR }, { label: "All customers", color: ALL_CUSTOMERS_COLOR }]} />
-      <BarChart responsive layout="vertical" data={data} style={{ width: "100%", height: "var(--chart-h)" }} margin={{ top: 4, right: 16, bottom: 0, left: 8 }} barGap={2}>
+      <ChartLegend
+        items={[
+          { label: topLabel, color: TOP_SPENDERS_COLOR },
+          { label: "All customers", color: ALL_CUSTOMERS_COLOR },
+        ]}
+      />
+      <BarChart
+        responsive
+        layout="vertical"
+        data={data}
+        style={{ width: "100%", height: "var(--chart-h)" }}
+        margin={{ top: 4, right: 16, bottom: 0, left: 8 }}
+        barGap={2}
+      >
         <CartesianGrid horizontal={false} stroke="var(--line)" />
         <XAxis type="number" tick={text.tick} stroke="var(--line-strong)" tickFormatter={percent} domain={[0, 100]} />
         <YAxis type="category" dataKey="device" tick={text.labelTick} width={text.width(140)} stroke="var(--line-strong)" interval={0} />

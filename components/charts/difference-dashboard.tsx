@@ -33,7 +33,15 @@ const chartRoom = { "--chart-h": "clamp(8rem, calc(100vh - 36rem), 34rem)" } as 
  * panel stays mounted, so its live query has data by the time it is revealed; the hidden ones are
  * invisible and inert.
  */
-export function DifferenceDashboard({ fragments, fragment, onShowFragment }: { fragments: readonly StoryFragment[]; fragment: number; onShowFragment: (index: number) => void }) {
+export function DifferenceDashboard({
+  fragments,
+  fragment,
+  onShowFragment,
+}: {
+  fragments: readonly StoryFragment[];
+  fragment: number;
+  onShowFragment: (index: number) => void;
+}) {
   return (
     <div className="flex flex-col gap-3" style={chartRoom}>
       <PipelineControl />

@@ -78,12 +78,18 @@ export function PipelineControl() {
       label="Pipeline control"
       aside={
         <>
-          {pipeline.lagMessages !== null && pipeline.state !== "catching_up" && <span className="ml-2 tabular">Lag: {formatNumber(pipeline.lagMessages)} messages.</span>}
+          {pipeline.lagMessages !== null && pipeline.state !== "catching_up" && (
+            <span className="ml-2 tabular">Lag: {formatNumber(pipeline.lagMessages)} messages.</span>
+          )}
           <NextBatchCountdown pipeline={pipeline} className="ml-2 font-semibold text-fg" />
         </>
       }
     >
-      {error && <p role="alert" className="max-w-md text-sm text-bad">{error}</p>}
+      {error && (
+        <p role="alert" className="max-w-md text-sm text-bad">
+          {error}
+        </p>
+      )}
       {scope && SCOPE_NOTE[scope] && (
         <p className="max-w-sm text-sm text-muted" data-testid="pipeline-scope-note">
           {SCOPE_NOTE[scope]}

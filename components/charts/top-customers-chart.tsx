@@ -24,12 +24,27 @@ export function TopCustomersChart() {
       testId="chart-top-customers"
       aside={first ? <UnseenNote customer={first.customer} gap={first.kafka - first.warehouse} /> : null}
     >
-      <ChartLegend items={[{ label: "Warehouse", color: WAREHOUSE_COLOR }, { label: "Kafka", color: KAFKA_COLOR }]} />
-      <BarChart responsive data={data} style={{ width: "100%", height: "var(--chart-h)" }} margin={{ top: 8, right: 8, bottom: 0, left: 8 }} barGap={2}>
+      <ChartLegend
+        items={[
+          { label: "Warehouse", color: WAREHOUSE_COLOR },
+          { label: "Kafka", color: KAFKA_COLOR },
+        ]}
+      />
+      <BarChart
+        responsive
+        data={data}
+        style={{ width: "100%", height: "var(--chart-h)" }}
+        margin={{ top: 8, right: 8, bottom: 0, left: 8 }}
+        barGap={2}
+      >
         <CartesianGrid vertical={false} stroke="var(--line)" />
         <XAxis dataKey="customer" tick={text.tick} stroke="var(--line-strong)" />
         <YAxis tick={text.tick} stroke="var(--line-strong)" tickFormatter={(v: number) => formatNumber(v)} width={text.width(64)} />
-        <Tooltip contentStyle={text.tooltip} cursor={{ fill: "var(--surface-2)" }} formatter={(v) => formatNumber(Math.round(Number(v) * 100) / 100)} />
+        <Tooltip
+          contentStyle={text.tooltip}
+          cursor={{ fill: "var(--surface-2)" }}
+          formatter={(v) => formatNumber(Math.round(Number(v) * 100) / 100)}
+        />
         <Bar dataKey="warehouse" name="Warehouse" fill={WAREHOUSE_COLOR} radius={[4, 4, 0, 0]} isAnimationActive={false} />
         <Bar dataKey="kafka" name="Kafka" fill={KAFKA_COLOR} radius={[4, 4, 0, 0]} isAnimationActive={false} />
       </BarChart>
@@ -42,7 +57,9 @@ function UnseenNote({ customer, gap }: { customer: string; gap: number }) {
     <p className="text-right text-xs text-muted tabular">
       {customer}:{" "}
       {gap > 0.005 ? (
-        <><strong className="text-kf">+{formatNumber(Math.round(gap * 100) / 100)}</strong> not in the warehouse yet</>
+        <>
+          <strong className="text-kf">+{formatNumber(Math.round(gap * 100) / 100)}</strong> not in the warehouse yet
+        </>
       ) : (
         "warehouse up to date"
       )}

@@ -7,7 +7,15 @@ import { DATABASE_META } from "./database-meta";
  * line is the server's word that the query really stopped there (the engine's interrupt, the
  * warehouse's KILL QUERY), so a cancel is never just the browser looking away.
  */
-export function CancelledNotice({ database, cancelledAfterMs, stoppedInMs }: { database: Database; cancelledAfterMs: number; stoppedInMs: number | null | undefined }) {
+export function CancelledNotice({
+  database,
+  cancelledAfterMs,
+  stoppedInMs,
+}: {
+  database: Database;
+  cancelledAfterMs: number;
+  stoppedInMs: number | null | undefined;
+}) {
   const name = DATABASE_META[database].name;
   const server =
     stoppedInMs === undefined
@@ -18,7 +26,9 @@ export function CancelledNotice({ database, cancelledAfterMs, stoppedInMs }: { d
   return (
     <div role="status" className="rounded-lg border border-line-strong bg-surface-2 px-3 py-2 text-sm" data-testid="query-cancelled">
       <p className="font-semibold text-fg">Cancelled after {formatDuration(cancelledAfterMs)}</p>
-      <p className="mt-0.5 text-xs text-muted" data-testid="query-cancelled-server">{server}</p>
+      <p className="mt-0.5 text-xs text-muted" data-testid="query-cancelled-server">
+        {server}
+      </p>
     </div>
   );
 }

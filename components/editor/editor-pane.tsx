@@ -69,7 +69,9 @@ export function EditorPane({ workspace, pane, defaults, editorHeight, resultHeig
           <span className={`h-2.5 w-2.5 rounded-full ${meta.bg} ${state.database === "kafka" ? "animate-pulse" : ""}`} aria-hidden="true" />
           <span className="hidden 2xl:inline">{meta.name}</span>
         </span>
-        <label className="sr-only" htmlFor={`${ids}-db`}>Database ({paneWord[pane]} editor)</label>
+        <label className="sr-only" htmlFor={`${ids}-db`}>
+          Database ({paneWord[pane]} editor)
+        </label>
         <select
           id={`${ids}-db`}
           value={state.database}
@@ -79,7 +81,9 @@ export function EditorPane({ workspace, pane, defaults, editorHeight, resultHeig
           <option value="warehouse">Warehouse (MySQL)</option>
           <option value="kafka">Kafka (live)</option>
         </select>
-        <label className="sr-only" htmlFor={`${ids}-schema`}>Schema ({paneWord[pane]} editor)</label>
+        <label className="sr-only" htmlFor={`${ids}-schema`}>
+          Schema ({paneWord[pane]} editor)
+        </label>
         <select
           id={`${ids}-schema`}
           value={schema ?? ""}
@@ -89,20 +93,47 @@ export function EditorPane({ workspace, pane, defaults, editorHeight, resultHeig
         >
           {schemas.length === 0 && <option value="">{catalogEntry?.loading ? "loading…" : "schema"}</option>}
           {schemas.map((name) => (
-            <option key={name} value={name}>{name}</option>
+            <option key={name} value={name}>
+              {name}
+            </option>
           ))}
         </select>
-        <Button size="sm" tone="ghost" aria-label={`Tables of ${meta.name} (${paneWord[pane]} editor)`} aria-expanded={browserOpen} aria-controls={`${ids}-browser`} onClick={() => { setBrowserOpen(!browserOpen); if (!browserOpen) void loadCatalog(state.database, { force: true }); }}>
+        <Button
+          size="sm"
+          tone="ghost"
+          aria-label={`Tables of ${meta.name} (${paneWord[pane]} editor)`}
+          aria-expanded={browserOpen}
+          aria-controls={`${ids}-browser`}
+          onClick={() => {
+            setBrowserOpen(!browserOpen);
+            if (!browserOpen) void loadCatalog(state.database, { force: true });
+          }}
+        >
           Tables
         </Button>
         <div className="ml-auto flex items-center gap-2">
           {workspace === "lab" && <CopyLinkButton database={state.database} sql={state.sql} label={label} />}
           <span className="hidden text-xs text-faint 2xl:inline">Ctrl/⌘+Enter</span>
-          <Button tone={meta.tone} size="sm" onClick={() => execute()} disabled={running} aria-label={`${running ? "Running…" : "Run"} on ${label}`} data-testid={`run-${pane}`}>
+          <Button
+            tone={meta.tone}
+            size="sm"
+            onClick={() => execute()}
+            disabled={running}
+            aria-label={`${running ? "Running…" : "Run"} on ${label}`}
+            data-testid={`run-${pane}`}
+          >
             {running ? "Running…" : "Run"}
           </Button>
           {running && (
-            <Button tone="neutral" size="sm" onClick={cancel} aria-label={`Cancel the query on ${label}`} aria-keyshortcuts="Control+. Meta+." title="Cancel (Ctrl/⌘+.)" data-testid={`cancel-${pane}`}>
+            <Button
+              tone="neutral"
+              size="sm"
+              onClick={cancel}
+              aria-label={`Cancel the query on ${label}`}
+              aria-keyshortcuts="Control+. Meta+."
+              title="Cancel (Ctrl/⌘+.)"
+              data-testid={`cancel-${pane}`}
+            >
               <span aria-hidden="true">■</span> Cancel
             </Button>
           )}
@@ -132,7 +163,11 @@ export function EditorPane({ workspace, pane, defaults, editorHeight, resultHeig
             onRun={execute}
             onCancel={cancel}
             catalog={catalogEntry?.catalog}
-            error={sameDatabaseRun?.status === "error" && sameDatabaseRun.sql === state.sql && !isRateLimited(sameDatabaseRun.error?.code) ? sameDatabaseRun.error : undefined}
+            error={
+              sameDatabaseRun?.status === "error" && sameDatabaseRun.sql === state.sql && !isRateLimited(sameDatabaseRun.error?.code)
+                ? sameDatabaseRun.error
+                : undefined
+            }
             height={editorHeight}
             fontSize={presenter ? 18 : 14}
           />
@@ -143,15 +178,28 @@ export function EditorPane({ workspace, pane, defaults, editorHeight, resultHeig
       <div className="flex min-h-0 flex-1 flex-col gap-2 p-3" aria-live="polite">
         {!run && <p className="py-2 text-sm text-faint">Run the query to see the result here.</p>}
         {run?.status === "running" && <p className="py-2 text-sm text-muted">Running on {DATABASE_META[run.database].name}…</p>}
-        {run?.status === "cancelled" && <CancelledNotice database={run.database} cancelledAfterMs={run.cancelledAfterMs ?? 0} stoppedInMs={run.stoppedInMs} />}
+        {run?.status === "cancelled" && (
+          <CancelledNotice database={run.database} cancelledAfterMs={run.cancelledAfterMs ?? 0} stoppedInMs={run.stoppedInMs} />
+        )}
         {run?.status === "error" && run.error && isRateLimited(run.error.code) && (
-          <RateLimitNotice key={run.finishedAt} retryAfterMs={run.error.retryAfterMs} receivedAt={run.finishedAt} message={run.error.message} />
+          <RateLimitNotice
+            key={run.finishedAt}
+            retryAfterMs={run.error.retryAfterMs}
+            receivedAt={run.finishedAt}
+            message={run.error.message}
+          />
         )}
         {run?.status === "error" && run.error && !isRateLimited(run.error.code) && (
           <div role="alert" className="rounded-lg border border-bad/40 bg-bad/10 px-3 py-2 text-sm" data-testid="query-error">
             <p className="font-semibold text-bad">
               {DATABASE_META[run.database].name} error
-              {run.error.line !== undefined && <span className="font-normal"> at line {run.error.line}{run.error.column !== undefined ? `, column ${run.error.column}` : ""}</span>}
+              {run.error.line !== undefined && (
+                <span className="font-normal">
+                  {" "}
+                  at line {run.error.line}
+                  {run.error.column !== undefined ? `, column ${run.error.column}` : ""}
+                </span>
+              )}
               <span className="ml-2 font-mono text-xs font-normal text-muted">{run.error.code}</span>
             </p>
             <p className="mt-1 font-mono text-code break-words whitespace-pre-wrap">{run.error.message}</p>
@@ -163,7 +211,14 @@ export function EditorPane({ workspace, pane, defaults, editorHeight, resultHeig
               <RunSummary result={run.result} />
               <ResultActions result={run.result} fileStem={`fomo-${run.database}`} />
             </div>
-            <ResultView result={run.result} database={run.database} label={`Result from ${DATABASE_META[run.database].name}`} maxHeight={resultHeight} isCellActionable={isCellActionable} onCellAction={onCellAction} />
+            <ResultView
+              result={run.result}
+              database={run.database}
+              label={`Result from ${DATABASE_META[run.database].name}`}
+              maxHeight={resultHeight}
+              isCellActionable={isCellActionable}
+              onCellAction={onCellAction}
+            />
           </>
         )}
       </div>

@@ -23,7 +23,10 @@ export function RunSummary({ result }: { result: QueryResult }) {
   return (
     <p className="flex flex-wrap items-center gap-x-3 gap-y-0.5 text-xs text-muted tabular" data-testid="run-summary">
       <span>
-        <strong className="font-semibold text-fg" data-testid="row-count">{formatNumber(result.rowCount)}</strong> {result.rowCount === 1 ? "row" : "rows"}
+        <strong className="font-semibold text-fg" data-testid="row-count">
+          {formatNumber(result.rowCount)}
+        </strong>{" "}
+        {result.rowCount === 1 ? "row" : "rows"}
         {result.truncated && <span className="ml-1 text-warn">(truncated)</span>}
       </span>
       <span>{formatDuration(result.elapsedMs)}</span>

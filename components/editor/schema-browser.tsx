@@ -18,7 +18,12 @@ export function SchemaBrowser({ catalog, schema, loading, error, onPreviewTable,
   const [open, setOpen] = useState<string | null>(null);
   const selected = catalog?.schemas.find((s) => s.name === schema) ?? catalog?.schemas[0];
   return (
-    <div id={id} className="max-h-64 overflow-auto border-b border-line bg-surface-2/60 px-3 py-2 text-sm" role="region" aria-label="Schema browser">
+    <div
+      id={id}
+      className="max-h-64 overflow-auto border-b border-line bg-surface-2/60 px-3 py-2 text-sm"
+      role="region"
+      aria-label="Schema browser"
+    >
       {error && <p className="text-bad">Could not load the catalog: {error}</p>}
       {!selected && !error && <p className="text-muted">{loading ? "Loading tables…" : "No tables."}</p>}
       {selected && (
@@ -32,11 +37,18 @@ export function SchemaBrowser({ catalog, schema, loading, error, onPreviewTable,
                   aria-expanded={open === table.name}
                   onClick={() => setOpen(open === table.name ? null : table.name)}
                 >
-                  <span aria-hidden="true" className="w-3 text-faint">{open === table.name ? "▾" : "▸"}</span>
+                  <span aria-hidden="true" className="w-3 text-faint">
+                    {open === table.name ? "▾" : "▸"}
+                  </span>
                   <span className="font-mono font-medium">{table.name}</span>
                   {table.rowCount != null && <span className="text-xs text-faint tabular">{formatNumber(table.rowCount)} rows</span>}
                 </button>
-                <button type="button" className="rounded px-2 py-0.5 text-xs text-muted hover:bg-surface hover:text-fg" onClick={() => onPreviewTable(table.name)} aria-label={`Preview table ${table.name}`}>
+                <button
+                  type="button"
+                  className="rounded px-2 py-0.5 text-xs text-muted hover:bg-surface hover:text-fg"
+                  onClick={() => onPreviewTable(table.name)}
+                  aria-label={`Preview table ${table.name}`}
+                >
                   Preview
                 </button>
               </div>
@@ -48,7 +60,10 @@ export function SchemaBrowser({ catalog, schema, loading, error, onPreviewTable,
                       <span className="text-faint">
                         {column.type}
                         {column.misfits ? (
-                          <span className="ml-2 text-warn" title={`${formatNumber(column.misfits)} values did not fit ${column.type}: NULL here, kept in _misfits`}>
+                          <span
+                            className="ml-2 text-warn"
+                            title={`${formatNumber(column.misfits)} values did not fit ${column.type}: NULL here, kept in _misfits`}
+                          >
                             {formatNumber(column.misfits)} misfit{column.misfits === 1 ? "" : "s"}
                           </span>
                         ) : null}

@@ -50,7 +50,18 @@ function partToRun(editor: Pick<CodeEditor, "getModel" | "getSelection" | "getPo
   return statementAtOffset(script, model.getOffsetAt(position));
 }
 
-export default function SqlEditorImpl({ modelPath, ariaLabel, value, onChange, onRun, onCancel, catalog, error, height, fontSize }: SqlEditorProps) {
+export default function SqlEditorImpl({
+  modelPath,
+  ariaLabel,
+  value,
+  onChange,
+  onRun,
+  onCancel,
+  catalog,
+  error,
+  height,
+  fontSize,
+}: SqlEditorProps) {
   const editorRef = useRef<CodeEditor | null>(null);
   const decorationsRef = useRef<ReturnType<CodeEditor["createDecorationsCollection"]> | null>(null);
   const onRunRef = useRef(onRun);
@@ -81,10 +92,20 @@ export default function SqlEditorImpl({ modelPath, ariaLabel, value, onChange, o
     const word = model.getWordAtPosition({ lineNumber: line, column });
     const endColumn = word ? word.endColumn : Math.max(column + 1, model.getLineMaxColumn(line));
     monaco.editor.setModelMarkers(model, "fomo", [
-      { severity: monaco.MarkerSeverity.Error, message: error.message, startLineNumber: line, startColumn: word ? word.startColumn : column, endLineNumber: line, endColumn },
+      {
+        severity: monaco.MarkerSeverity.Error,
+        message: error.message,
+        startLineNumber: line,
+        startColumn: word ? word.startColumn : column,
+        endLineNumber: line,
+        endColumn,
+      },
     ]);
     decorationsRef.current?.set([
-      { range: new monaco.Range(line, 1, line, 1), options: { isWholeLine: true, className: "fomo-error-line", linesDecorationsClassName: "fomo-error-gutter" } },
+      {
+        range: new monaco.Range(line, 1, line, 1),
+        options: { isWholeLine: true, className: "fomo-error-line", linesDecorationsClassName: "fomo-error-gutter" },
+      },
     ]);
     editor.revealLineInCenterIfOutsideViewport(line);
   }, [error]);

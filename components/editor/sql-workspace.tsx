@@ -25,7 +25,16 @@ export interface SqlWorkspaceProps {
 const ORDER: PaneId[] = ["left", "right"];
 
 /** The side-by-side pair: one or two editor panes, "Run on both", suggestions, and the diff. */
-export function SqlWorkspace({ workspace, panes, suggestions = [], editorHeight, resultHeight, isCellActionable, onCellAction, comparison }: SqlWorkspaceProps) {
+export function SqlWorkspace({
+  workspace,
+  panes,
+  suggestions = [],
+  editorHeight,
+  resultHeight,
+  isCellActionable,
+  onCellAction,
+  comparison,
+}: SqlWorkspaceProps) {
   const present = ORDER.filter((id) => panes[id]);
   const both = present.length === 2;
   const leftRun = useResults((s) => s.runs[runKey(workspace, "left")]);
@@ -77,7 +86,14 @@ export function SqlWorkspace({ workspace, panes, suggestions = [], editorHeight,
           )}
           {suggestions.length > 0 && <span className="ml-1 text-xs font-medium tracking-wide text-faint uppercase">Try</span>}
           {suggestions.map((suggestion) => (
-            <Button key={suggestion.id} size="sm" tone="neutral" onClick={() => applySuggestion(suggestion)} data-testid={`suggestion-${suggestion.id}`} aria-label={`${suggestion.label}: load and run`}>
+            <Button
+              key={suggestion.id}
+              size="sm"
+              tone="neutral"
+              onClick={() => applySuggestion(suggestion)}
+              data-testid={`suggestion-${suggestion.id}`}
+              aria-label={`${suggestion.label}: load and run`}
+            >
               {suggestion.label}
             </Button>
           ))}
@@ -99,7 +115,11 @@ export function SqlWorkspace({ workspace, panes, suggestions = [], editorHeight,
       </div>
       {comparison}
       {showDiff && leftRun.result && rightRun.result && (
-        <ResultDiffView left={{ database: leftRun.database, result: leftRun.result }} right={{ database: rightRun.database, result: rightRun.result }} sql={leftRun.sql} />
+        <ResultDiffView
+          left={{ database: leftRun.database, result: leftRun.result }}
+          right={{ database: rightRun.database, result: rightRun.result }}
+          sql={leftRun.sql}
+        />
       )}
     </div>
   );

@@ -9,7 +9,8 @@ export function DeadLetterPanel({ summary }: { summary: DeadLetterSummary }) {
     <Panel title="Dead letters" labelledBy="dead-letters-title">
       {!summary.exists ? (
         <p className="text-sm text-slate-600 dark:text-slate-400">
-          The dead-letter topic <code className="font-mono">{summary.topic}</code> does not exist yet: the connector has not rejected any message.
+          The dead-letter topic <code className="font-mono">{summary.topic}</code> does not exist yet: the connector has not rejected any
+          message.
         </p>
       ) : (
         <div className="space-y-3">
@@ -26,9 +27,15 @@ export function DeadLetterPanel({ summary }: { summary: DeadLetterSummary }) {
             <table className={tableClass} aria-label="Dead-letter reasons">
               <thead>
                 <tr>
-                  <th className={thClass} scope="col">Reason</th>
-                  <th className={`${thClass} text-right`} scope="col">Messages</th>
-                  <th className={thClass} scope="col">Latest</th>
+                  <th className={thClass} scope="col">
+                    Reason
+                  </th>
+                  <th className={`${thClass} text-right`} scope="col">
+                    Messages
+                  </th>
+                  <th className={thClass} scope="col">
+                    Latest
+                  </th>
                 </tr>
               </thead>
               <tbody>

@@ -14,7 +14,17 @@ export function PageTitle({ title, subtitle, actions }: { title: ReactNode; subt
   );
 }
 
-export function Panel({ title, children, actions, labelledBy }: { title: string; children: ReactNode; actions?: ReactNode; labelledBy?: string }) {
+export function Panel({
+  title,
+  children,
+  actions,
+  labelledBy,
+}: {
+  title: string;
+  children: ReactNode;
+  actions?: ReactNode;
+  labelledBy?: string;
+}) {
   const id = labelledBy ?? `panel-${title.toLowerCase().replace(/[^a-z0-9]+/g, "-")}`;
   return (
     <section aria-labelledby={id} className="rounded-xl border border-slate-200 bg-white shadow-sm dark:border-slate-800 dark:bg-slate-900">
@@ -43,7 +53,10 @@ export function Stat({ label, value, testId }: { label: string; value: ReactNode
 export function ErrorNote({ message }: { message: string | null }) {
   if (!message) return null;
   return (
-    <p role="alert" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-200">
+    <p
+      role="alert"
+      className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-200"
+    >
       {message}
     </p>
   );
@@ -70,5 +83,6 @@ export const inputClass =
   "rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-sm text-slate-900 shadow-sm focus:border-indigo-500 focus:outline-none focus:ring-1 focus:ring-indigo-500 dark:border-slate-700 dark:bg-slate-950 dark:text-slate-100";
 
 export const tableClass = "w-full border-collapse text-left text-sm";
-export const thClass = "border-b border-slate-200 px-3 py-2 text-xs font-semibold uppercase tracking-wide text-slate-500 dark:border-slate-800 dark:text-slate-400";
+export const thClass =
+  "border-b border-slate-200 px-3 py-2 text-xs font-semibold uppercase tracking-wide text-slate-500 dark:border-slate-800 dark:text-slate-400";
 export const tdClass = "border-b border-slate-100 px-3 py-2 align-top dark:border-slate-800/70";

@@ -9,7 +9,17 @@ import { LagChart } from "./lag-chart";
 import { usePolledJson } from "./use-polled-json";
 
 /** One consumer group: members, committed offset and lag per partition, lag over time. */
-export function GroupDetailView({ groupId, initial, initialError, isConnector }: { groupId: string; initial: GroupDetail | null; initialError: string | null; isConnector: boolean }) {
+export function GroupDetailView({
+  groupId,
+  initial,
+  initialError,
+  isConnector,
+}: {
+  groupId: string;
+  initial: GroupDetail | null;
+  initialError: string | null;
+  isConnector: boolean;
+}) {
   const { data, error } = usePolledJson<GroupDetail>(`/api/kafka/groups/${encodeURIComponent(groupId)}`, initial);
   if (!data) return <ErrorNote message={error ?? initialError ?? "Reading the group…"} />;
   return (
@@ -35,11 +45,21 @@ export function GroupDetailView({ groupId, initial, initialError, isConnector }:
           <table className={tableClass} aria-label="Offsets and lag per partition">
             <thead>
               <tr>
-                <th className={thClass} scope="col">Topic</th>
-                <th className={`${thClass} text-right`} scope="col">Partition</th>
-                <th className={`${thClass} text-right`} scope="col">Committed</th>
-                <th className={`${thClass} text-right`} scope="col">High watermark</th>
-                <th className={`${thClass} text-right`} scope="col">Lag</th>
+                <th className={thClass} scope="col">
+                  Topic
+                </th>
+                <th className={`${thClass} text-right`} scope="col">
+                  Partition
+                </th>
+                <th className={`${thClass} text-right`} scope="col">
+                  Committed
+                </th>
+                <th className={`${thClass} text-right`} scope="col">
+                  High watermark
+                </th>
+                <th className={`${thClass} text-right`} scope="col">
+                  Lag
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -51,7 +71,9 @@ export function GroupDetailView({ groupId, initial, initialError, isConnector }:
                     </Link>
                   </td>
                   <td className={`${tdClass} text-right tabular-nums`}>{o.partition}</td>
-                  <td className={`${tdClass} text-right tabular-nums`}>{o.committedOffset < 0 ? "none" : formatCount(o.committedOffset)}</td>
+                  <td className={`${tdClass} text-right tabular-nums`}>
+                    {o.committedOffset < 0 ? "none" : formatCount(o.committedOffset)}
+                  </td>
                   <td className={`${tdClass} text-right tabular-nums`}>{formatCount(o.highWatermark)}</td>
                   <td className={`${tdClass} text-right tabular-nums`}>{formatCount(o.lag)}</td>
                 </tr>
@@ -66,9 +88,15 @@ export function GroupDetailView({ groupId, initial, initialError, isConnector }:
             <table className={tableClass} aria-label="Members">
               <thead>
                 <tr>
-                  <th className={thClass} scope="col">Client</th>
-                  <th className={thClass} scope="col">Host</th>
-                  <th className={thClass} scope="col">Assigned partitions</th>
+                  <th className={thClass} scope="col">
+                    Client
+                  </th>
+                  <th className={thClass} scope="col">
+                    Host
+                  </th>
+                  <th className={thClass} scope="col">
+                    Assigned partitions
+                  </th>
                 </tr>
               </thead>
               <tbody>

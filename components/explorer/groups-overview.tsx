@@ -14,7 +14,15 @@ export function stateTone(state: string): "green" | "amber" | "slate" {
 }
 
 /** Every consumer group with state, members, topics and total lag, refreshed every 2 s. */
-export function GroupsOverviewView({ initial, initialError, connectorGroup }: { initial: GroupsOverview | null; initialError: string | null; connectorGroup: string }) {
+export function GroupsOverviewView({
+  initial,
+  initialError,
+  connectorGroup,
+}: {
+  initial: GroupsOverview | null;
+  initialError: string | null;
+  connectorGroup: string;
+}) {
   const { data, error } = usePolledJson<GroupsOverview>("/api/kafka/groups", initial);
   return (
     <div className="space-y-4">
@@ -23,11 +31,21 @@ export function GroupsOverviewView({ initial, initialError, connectorGroup }: { 
         <table className={tableClass} aria-label="Consumer groups">
           <thead>
             <tr>
-              <th className={thClass} scope="col">Group</th>
-              <th className={thClass} scope="col">State</th>
-              <th className={`${thClass} text-right`} scope="col">Members</th>
-              <th className={thClass} scope="col">Topics</th>
-              <th className={`${thClass} text-right`} scope="col">Total lag</th>
+              <th className={thClass} scope="col">
+                Group
+              </th>
+              <th className={thClass} scope="col">
+                State
+              </th>
+              <th className={`${thClass} text-right`} scope="col">
+                Members
+              </th>
+              <th className={thClass} scope="col">
+                Topics
+              </th>
+              <th className={`${thClass} text-right`} scope="col">
+                Total lag
+              </th>
             </tr>
           </thead>
           <tbody>

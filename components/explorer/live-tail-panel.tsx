@@ -83,17 +83,26 @@ export function LiveTailPanel({ topic }: { topic: string }) {
             />
             {stateLabel}
           </span>
-          <button type="button" className={buttonClass} onClick={() => {
+          <button
+            type="button"
+            className={buttonClass}
+            onClick={() => {
               setState("connecting");
               setPaused((p) => !p);
-            }} aria-pressed={paused}>
+            }}
+            aria-pressed={paused}
+          >
             {paused ? "Resume" : "Pause"}
           </button>
           {shownState === "error" ? (
-            <button type="button" className={buttonClass} onClick={() => {
+            <button
+              type="button"
+              className={buttonClass}
+              onClick={() => {
                 setState("connecting");
                 setConnection((n) => n + 1);
-              }}>
+              }}
+            >
               Reconnect
             </button>
           ) : null}
@@ -115,7 +124,9 @@ export function LiveTailPanel({ topic }: { topic: string }) {
           </li>
         ))}
       </ol>
-      {messages.length === 0 && shownState === "live" ? <p className="text-sm text-slate-500">No messages yet; waiting for new ones…</p> : null}
+      {messages.length === 0 && shownState === "live" ? (
+        <p className="text-sm text-slate-500">No messages yet; waiting for new ones…</p>
+      ) : null}
     </Panel>
   );
 }

@@ -81,7 +81,8 @@ export function SearchPanel({ topic, partitions }: { topic: string; partitions: 
     setCancelled(true);
   }
 
-  const percent = progress && progress.planned > 0 ? Math.min(100, Math.round((progress.scanned / progress.planned) * 100)) : done ? 100 : 0;
+  const percent =
+    progress && progress.planned > 0 ? Math.min(100, Math.round((progress.scanned / progress.planned) * 100)) : done ? 100 : 0;
 
   return (
     <Panel title="Search messages">
@@ -123,7 +124,14 @@ export function SearchPanel({ topic, partitions }: { topic: string; partitions: 
           <>
             <label className="flex flex-col gap-1 text-xs font-medium text-slate-600 dark:text-slate-400">
               From offset
-              <input type="number" min={0} className={`${inputClass} w-28`} value={offset} onChange={(e) => setOffset(e.target.value)} required />
+              <input
+                type="number"
+                min={0}
+                className={`${inputClass} w-28`}
+                value={offset}
+                onChange={(e) => setOffset(e.target.value)}
+                required
+              />
             </label>
             <label className="flex flex-col gap-1 text-xs font-medium text-slate-600 dark:text-slate-400">
               Partition

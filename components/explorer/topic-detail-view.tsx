@@ -7,7 +7,15 @@ import { formatBytes, formatCount, formatRate, groupHref } from "./format";
 import { usePolledJson } from "./use-polled-json";
 
 /** A topic's figures and per-partition offsets, refreshed every 2 s. */
-export function TopicDetailView({ name, initial, initialError }: { name: string; initial: TopicDetail | null; initialError: string | null }) {
+export function TopicDetailView({
+  name,
+  initial,
+  initialError,
+}: {
+  name: string;
+  initial: TopicDetail | null;
+  initialError: string | null;
+}) {
   const { data, error } = usePolledJson<TopicDetail>(`/api/kafka/topics/${encodeURIComponent(name)}`, initial);
   if (!data) return <ErrorNote message={error ?? initialError ?? "Reading the topic…"} />;
   return (
@@ -24,12 +32,24 @@ export function TopicDetailView({ name, initial, initialError }: { name: string;
           <table className={tableClass} aria-label="Partitions">
             <thead>
               <tr>
-                <th className={thClass} scope="col">Partition</th>
-                <th className={`${thClass} text-right`} scope="col">Log start</th>
-                <th className={`${thClass} text-right`} scope="col">High watermark</th>
-                <th className={`${thClass} text-right`} scope="col">Messages</th>
-                <th className={`${thClass} text-right`} scope="col">Size</th>
-                <th className={`${thClass} text-right`} scope="col">Leader</th>
+                <th className={thClass} scope="col">
+                  Partition
+                </th>
+                <th className={`${thClass} text-right`} scope="col">
+                  Log start
+                </th>
+                <th className={`${thClass} text-right`} scope="col">
+                  High watermark
+                </th>
+                <th className={`${thClass} text-right`} scope="col">
+                  Messages
+                </th>
+                <th className={`${thClass} text-right`} scope="col">
+                  Size
+                </th>
+                <th className={`${thClass} text-right`} scope="col">
+                  Leader
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -53,10 +73,18 @@ export function TopicDetailView({ name, initial, initialError }: { name: string;
             <table className={tableClass} aria-label="Consumer groups reading this topic">
               <thead>
                 <tr>
-                  <th className={thClass} scope="col">Group</th>
-                  <th className={thClass} scope="col">State</th>
-                  <th className={`${thClass} text-right`} scope="col">Lag per partition</th>
-                  <th className={`${thClass} text-right`} scope="col">Total lag</th>
+                  <th className={thClass} scope="col">
+                    Group
+                  </th>
+                  <th className={thClass} scope="col">
+                    State
+                  </th>
+                  <th className={`${thClass} text-right`} scope="col">
+                    Lag per partition
+                  </th>
+                  <th className={`${thClass} text-right`} scope="col">
+                    Total lag
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -70,7 +98,9 @@ export function TopicDetailView({ name, initial, initialError }: { name: string;
                     <td className={tdClass}>
                       <Badge tone={group.state === "STABLE" ? "green" : "slate"}>{group.state.toLowerCase()}</Badge>
                     </td>
-                    <td className={`${tdClass} text-right font-mono text-xs`}>{group.partitions.map((p) => `p${p.partition}: ${formatCount(p.lag)}`).join("  ")}</td>
+                    <td className={`${tdClass} text-right font-mono text-xs`}>
+                      {group.partitions.map((p) => `p${p.partition}: ${formatCount(p.lag)}`).join("  ")}
+                    </td>
                     <td className={`${tdClass} text-right tabular-nums`}>{formatCount(group.lag)}</td>
                   </tr>
                 ))}

@@ -36,12 +36,24 @@ export function TopicsOverviewView({ initial, initialError }: { initial: TopicsO
           <table className={tableClass} aria-label="Topics">
             <thead>
               <tr>
-                <th className={thClass} scope="col">Topic</th>
-                <th className={`${thClass} text-right`} scope="col">Partitions</th>
-                <th className={`${thClass} text-right`} scope="col">Messages</th>
-                <th className={`${thClass} text-right`} scope="col">Size on disk</th>
-                <th className={`${thClass} text-right`} scope="col">Produce rate</th>
-                <th className={thClass} scope="col">Consumer groups (lag)</th>
+                <th className={thClass} scope="col">
+                  Topic
+                </th>
+                <th className={`${thClass} text-right`} scope="col">
+                  Partitions
+                </th>
+                <th className={`${thClass} text-right`} scope="col">
+                  Messages
+                </th>
+                <th className={`${thClass} text-right`} scope="col">
+                  Size on disk
+                </th>
+                <th className={`${thClass} text-right`} scope="col">
+                  Produce rate
+                </th>
+                <th className={thClass} scope="col">
+                  Consumer groups (lag)
+                </th>
               </tr>
             </thead>
             <tbody>

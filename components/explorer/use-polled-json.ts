@@ -26,7 +26,8 @@ export function usePolledJson<T>(url: string, initial: T | null, everyMs = 2_000
         const response = await fetch(url, { signal: inFlight.signal, cache: "no-store" });
         const body = (await response.json()) as T & { error?: { message: string }; staleBecause?: string | null; sampledAt?: string };
         if (cancelled) return;
-        if (!response.ok) setState((s) => ({ data: s.url === url ? s.data : null, error: body.error?.message ?? `HTTP ${response.status}`, url }));
+        if (!response.ok)
+          setState((s) => ({ data: s.url === url ? s.data : null, error: body.error?.message ?? `HTTP ${response.status}`, url }));
         else setState({ data: body, error: staleNotice(body), url });
       } catch (error) {
         if (!cancelled && !(error instanceof DOMException && error.name === "AbortError")) {

@@ -13,8 +13,14 @@ import { QueryHistory } from "./query-history";
 import { useLabLink } from "./use-lab-link";
 
 const LAB_PANES: Record<PaneId, PaneDefault> = {
-  left: { database: "warehouse", sql: "SELECT customerid, count(*) AS purchases, sum(amount) AS total\nFROM purchases\nGROUP BY customerid\nORDER BY total DESC\nLIMIT 10;" },
-  right: { database: "kafka", sql: "SELECT customerid, count(*) AS purchases, sum(amount) AS total\nFROM purchases\nGROUP BY customerid\nORDER BY total DESC\nLIMIT 10;" },
+  left: {
+    database: "warehouse",
+    sql: "SELECT customerid, count(*) AS purchases, sum(amount) AS total\nFROM purchases\nGROUP BY customerid\nORDER BY total DESC\nLIMIT 10;",
+  },
+  right: {
+    database: "kafka",
+    sql: "SELECT customerid, count(*) AS purchases, sum(amount) AS total\nFROM purchases\nGROUP BY customerid\nORDER BY total DESC\nLIMIT 10;",
+  },
 };
 
 /** `/lab`: the same side-by-side editors without the narrative, with a persisted history. */

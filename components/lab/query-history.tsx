@@ -21,10 +21,16 @@ export function QueryHistory({ workspace, panes }: { workspace: string; panes: R
   };
 
   return (
-    <aside aria-label="Query history" className="flex min-h-0 flex-col self-start rounded-2xl border border-line bg-surface" data-testid="query-history">
+    <aside
+      aria-label="Query history"
+      className="flex min-h-0 flex-col self-start rounded-2xl border border-line bg-surface"
+      data-testid="query-history"
+    >
       <header className="flex items-center justify-between border-b border-line px-4 py-2.5">
         <h2 className="text-sm font-semibold">History</h2>
-        <Button size="sm" tone="ghost" onClick={clear} disabled={history.length === 0} aria-label="Clear query history">Clear</Button>
+        <Button size="sm" tone="ghost" onClick={clear} disabled={history.length === 0} aria-label="Clear query history">
+          Clear
+        </Button>
       </header>
       {history.length === 0 ? (
         <p className="p-4 text-sm text-faint">Queries you run appear here, and stay after a reload.</p>
@@ -32,7 +38,12 @@ export function QueryHistory({ workspace, panes }: { workspace: string; panes: R
         <ol className="max-h-[70vh] divide-y divide-line overflow-auto">
           {history.map((entry) => (
             <li key={entry.id}>
-              <button type="button" onClick={() => load(entry)} className="w-full px-4 py-2.5 text-left hover:bg-surface-2" aria-label={`Load into the editor: ${entry.sql}`}>
+              <button
+                type="button"
+                onClick={() => load(entry)}
+                className="w-full px-4 py-2.5 text-left hover:bg-surface-2"
+                aria-label={`Load into the editor: ${entry.sql}`}
+              >
                 <div className="flex items-center gap-2 text-xs">
                   <span className={`font-semibold ${DATABASE_META[entry.database].text}`}>{DATABASE_META[entry.database].name}</span>
                   <HistoryOutcome entry={entry} />
@@ -51,6 +62,7 @@ export function QueryHistory({ workspace, panes }: { workspace: string; panes: R
 /** "12 rows · 40 ms", "cancelled after 3.20 s" (neutral: the analyst chose it) or "error". */
 function HistoryOutcome({ entry }: { entry: HistoryEntry }) {
   if (entry.cancelled) return <span className="text-muted">cancelled after {formatDuration(entry.elapsedMs ?? 0)}</span>;
-  if (entry.ok) return <span className="text-muted">{`${formatNumber(entry.rowCount ?? 0)} rows · ${formatDuration(entry.elapsedMs ?? 0)}`}</span>;
+  if (entry.ok)
+    return <span className="text-muted">{`${formatNumber(entry.rowCount ?? 0)} rows · ${formatDuration(entry.elapsedMs ?? 0)}`}</span>;
   return <span className="text-bad">error</span>;
 }

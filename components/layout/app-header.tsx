@@ -26,13 +26,34 @@ export function AppHeader({ center, active, onHelp, extra }: AppHeaderProps) {
         <Brand />
         <div className="flex min-w-0 flex-1 justify-center">{center}</div>
         <nav aria-label="Main" className="flex items-center gap-0.5 text-muted">
-          <Link prefetch={false} href="/story/0" className={`${navLink} ${active === "story" ? "text-fg" : ""}`} aria-current={active === "story" ? "page" : undefined}>Story</Link>
-          <Link prefetch={false} href="/lab" className={`${navLink} ${active === "lab" ? "text-fg" : ""}`} aria-current={active === "lab" ? "page" : undefined}>SQL lab</Link>
-          <Link prefetch={false} href="/kafka" className={navLink}>Kafka explorer</Link>
+          <Link
+            prefetch={false}
+            href="/story/0"
+            className={`${navLink} ${active === "story" ? "text-fg" : ""}`}
+            aria-current={active === "story" ? "page" : undefined}
+          >
+            Story
+          </Link>
+          <Link
+            prefetch={false}
+            href="/lab"
+            className={`${navLink} ${active === "lab" ? "text-fg" : ""}`}
+            aria-current={active === "lab" ? "page" : undefined}
+          >
+            SQL lab
+          </Link>
+          <Link prefetch={false} href="/kafka" className={navLink}>
+            Kafka explorer
+          </Link>
         </nav>
         <div className="flex items-center gap-0.5 border-l border-line pl-2">
           {extra}
-          <IconButton label={presenter ? "Presenter mode: on (P)" : "Presenter mode: off (P)"} active={presenter} onClick={() => setPresenter(!presenter)} data-testid="presenter-toggle">
+          <IconButton
+            label={presenter ? "Presenter mode: on (P)" : "Presenter mode: off (P)"}
+            active={presenter}
+            onClick={() => setPresenter(!presenter)}
+            data-testid="presenter-toggle"
+          >
             <rect x="3" y="4" width="18" height="12" rx="1.5" />
             <path d="M12 16v4M8 20h8M7 8h6M7 11h9" />
           </IconButton>

@@ -21,11 +21,21 @@ export function ResultChart({ result, database }: { result: QueryResult; databas
   const height = Math.min(40 + data.length * 30, 320);
   const fill = database === "kafka" ? "var(--kf)" : "var(--wh)";
   return (
-    <figure className="rounded-lg border border-line bg-surface p-3" aria-label={`Bar chart of ${shape.valueColumn} by ${shape.labelColumn}`} data-testid="result-chart">
+    <figure
+      className="rounded-lg border border-line bg-surface p-3"
+      aria-label={`Bar chart of ${shape.valueColumn} by ${shape.labelColumn}`}
+      data-testid="result-chart"
+    >
       <figcaption className="mb-1 text-xs font-medium text-muted">
         {shape.valueColumn} by {shape.labelColumn}
       </figcaption>
-      <BarChart responsive layout="vertical" data={data} style={{ width: "100%", height }} margin={{ top: 4, right: 24, bottom: 4, left: 8 }}>
+      <BarChart
+        responsive
+        layout="vertical"
+        data={data}
+        style={{ width: "100%", height }}
+        margin={{ top: 4, right: 24, bottom: 4, left: 8 }}
+      >
         <CartesianGrid horizontal={false} stroke="var(--line)" />
         <XAxis type="number" tickFormatter={(v: number) => formatNumber(v)} tick={text.tick} stroke="var(--line-strong)" />
         <YAxis type="category" dataKey="short" width={text.width(150)} tick={text.labelTick} stroke="var(--line-strong)" interval={0} />

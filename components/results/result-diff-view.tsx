@@ -27,7 +27,11 @@ export function ResultDiffView({ left, right, sql }: ResultDiffViewProps) {
   }
   const identical = diff.onlyLeft === 0 && diff.onlyRight === 0 && diff.changed === 0 && diff.beyondCut === 0;
   return (
-    <section aria-label="Difference between the two results" className="rounded-xl border border-line bg-surface p-4" data-testid="result-diff">
+    <section
+      aria-label="Difference between the two results"
+      className="rounded-xl border border-line bg-surface p-4"
+      data-testid="result-diff"
+    >
       <header className="mb-3 flex flex-wrap items-baseline gap-x-4 gap-y-1">
         <h2 className="text-sm font-semibold">Same SQL, two answers</h2>
         <p className="text-sm text-muted tabular">
@@ -35,9 +39,21 @@ export function ResultDiffView({ left, right, sql }: ResultDiffViewProps) {
             "Both sides agree exactly."
           ) : (
             <>
-              {diff.changed > 0 && <span className="mr-3"><strong className="text-fg">{diff.changed}</strong> with different values</span>}
-              {diff.onlyRight > 0 && <span className="mr-3"><strong className="text-kf">{diff.onlyRight}</strong> only in {rightName}</span>}
-              {diff.onlyLeft > 0 && <span className="mr-3"><strong className="text-wh">{diff.onlyLeft}</strong> only in {leftName}</span>}
+              {diff.changed > 0 && (
+                <span className="mr-3">
+                  <strong className="text-fg">{diff.changed}</strong> with different values
+                </span>
+              )}
+              {diff.onlyRight > 0 && (
+                <span className="mr-3">
+                  <strong className="text-kf">{diff.onlyRight}</strong> only in {rightName}
+                </span>
+              )}
+              {diff.onlyLeft > 0 && (
+                <span className="mr-3">
+                  <strong className="text-wh">{diff.onlyLeft}</strong> only in {leftName}
+                </span>
+              )}
               {diff.same > 0 && <span className="mr-3">{diff.same} identical</span>}
               {diff.beyondCut > 0 && <span>{diff.beyondCut} past the LIMIT on the other side</span>}
             </>
@@ -48,7 +64,9 @@ export function ResultDiffView({ left, right, sql }: ResultDiffViewProps) {
         <table className="w-full text-sm tabular" aria-label="Row by row difference">
           <thead className="text-left text-xs tracking-wide text-muted uppercase">
             <tr>
-              <th scope="col" className="py-1 pr-3 normal-case">{diff.keyColumn}</th>
+              <th scope="col" className="py-1 pr-3 normal-case">
+                {diff.keyColumn}
+              </th>
               {diff.valueColumns.map((column) => (
                 <th key={column} scope="colgroup" colSpan={3} className="py-1 pr-3 text-right normal-case">
                   {column}: {leftName} → {rightName}
@@ -62,7 +80,9 @@ export function ResultDiffView({ left, right, sql }: ResultDiffViewProps) {
                 <td className="py-1.5 pr-3 font-medium">
                   {row.key}
                   {row.presence !== "both" && (
-                    <span className={`ml-2 rounded px-1.5 py-0.5 text-2xs font-semibold ${row.presence === "right" ? "bg-kf-soft text-kf" : "bg-wh-soft text-wh"}`}>
+                    <span
+                      className={`ml-2 rounded px-1.5 py-0.5 text-2xs font-semibold ${row.presence === "right" ? "bg-kf-soft text-kf" : "bg-wh-soft text-wh"}`}
+                    >
                       {row.beyondCut ? "past the other side's LIMIT" : `only in ${row.presence === "right" ? rightName : leftName}`}
                     </span>
                   )}
@@ -85,7 +105,9 @@ function ValueCells({ left, right, delta }: { left: number | null; right: number
     <>
       <td className="py-1.5 pr-2 text-right font-mono text-wh">{left === null ? dash : formatNumber(left)}</td>
       <td className="py-1.5 pr-2 text-right font-mono text-kf">{right === null ? dash : formatNumber(right)}</td>
-      <td className={`py-1.5 pr-3 text-right font-mono font-semibold ${delta && delta > 0 ? "text-ok" : delta && delta < 0 ? "text-bad" : "text-faint"}`}>
+      <td
+        className={`py-1.5 pr-3 text-right font-mono font-semibold ${delta && delta > 0 ? "text-ok" : delta && delta < 0 ? "text-bad" : "text-faint"}`}
+      >
         {delta === null ? "" : `${delta > 0 ? "+" : ""}${formatNumber(Math.round(delta * 1000) / 1000)}`}
       </td>
     </>

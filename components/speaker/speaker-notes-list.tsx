@@ -7,11 +7,19 @@ export function SpeakerNotesList({ position }: { position: DeckPosition }) {
   const step = stepById(position.stepId);
   const notes = notesFor(step.id, step.fragments?.[position.fragment]?.id);
   return (
-    <section aria-labelledby="speaker-notes-title" className="min-h-0 flex-1 overflow-auto rounded-2xl border border-warn/40 bg-surface p-5" data-testid="speaker-notes">
-      <h2 id="speaker-notes-title" className="text-xs font-semibold tracking-[0.14em] text-warn uppercase">Notes</h2>
+    <section
+      aria-labelledby="speaker-notes-title"
+      className="min-h-0 flex-1 overflow-auto rounded-2xl border border-warn/40 bg-surface p-5"
+      data-testid="speaker-notes"
+    >
+      <h2 id="speaker-notes-title" className="text-xs font-semibold tracking-[0.14em] text-warn uppercase">
+        Notes
+      </h2>
       <ul className="mt-3 list-disc space-y-3 pl-6 text-xl leading-relaxed">
         {notes.fragment.map((note) => (
-          <li key={note} className="font-semibold" data-testid="fragment-note">{note}</li>
+          <li key={note} className="font-semibold" data-testid="fragment-note">
+            {note}
+          </li>
         ))}
         {notes.step.map((note) => (
           <li key={note}>{note}</li>

@@ -30,12 +30,18 @@ export function SpeakerTimer() {
     <div className="flex items-center gap-5">
       <div>
         <p className="text-xs font-semibold tracking-[0.14em] text-muted uppercase">Elapsed</p>
-        <p className="font-mono text-3xl font-semibold tabular" data-testid="speaker-elapsed" aria-live="off">{elapsedText(elapsed)}</p>
+        <p className="font-mono text-3xl font-semibold tabular" data-testid="speaker-elapsed" aria-live="off">
+          {elapsedText(elapsed)}
+        </p>
       </div>
-      <Button size="sm" tone="neutral" onClick={() => setStartedAt(currentSecond())} data-testid="speaker-reset-timer">Reset</Button>
+      <Button size="sm" tone="neutral" onClick={() => setStartedAt(currentSecond())} data-testid="speaker-reset-timer">
+        Reset
+      </Button>
       <div>
         <p className="text-xs font-semibold tracking-[0.14em] text-muted uppercase">Clock</p>
-        <p className="font-mono text-3xl font-semibold tabular" data-testid="speaker-clock">{now !== null ? new Date(now).toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit" }) : "--:--"}</p>
+        <p className="font-mono text-3xl font-semibold tabular" data-testid="speaker-clock">
+          {now !== null ? new Date(now).toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit" }) : "--:--"}
+        </p>
       </div>
     </div>
   );

@@ -23,10 +23,13 @@ export function SpeakerView() {
   const [blanked, setBlanked] = useState(false);
   const { pipeline } = useStackStatus();
 
-  const onRemote = useCallback((message: DeckStateMessage) => {
-    setBlanked(message.blanked);
-    setPosition({ stepId: message.stepId, fragment: message.fragment });
-  }, [setPosition]);
+  const onRemote = useCallback(
+    (message: DeckStateMessage) => {
+      setBlanked(message.blanked);
+      setPosition({ stepId: message.stepId, fragment: message.fragment });
+    },
+    [setPosition],
+  );
   const { announce } = useDeckSync({ role: "speaker", position, blanked, onRemote });
 
   const go = useCallback(
@@ -47,7 +50,12 @@ export function SpeakerView() {
 
   const step = stepById(position.stepId);
   return (
-    <div className="flex h-screen flex-col gap-4 p-5" data-testid="speaker-view" data-step-id={position.stepId} data-fragment={position.fragment}>
+    <div
+      className="flex h-screen flex-col gap-4 p-5"
+      data-testid="speaker-view"
+      data-step-id={position.stepId}
+      data-fragment={position.fragment}
+    >
       <header className="flex flex-wrap items-center justify-between gap-4">
         <div>
           <p className="text-xs font-semibold tracking-[0.14em] text-muted uppercase">FOMO · Speaker view</p>
@@ -77,8 +85,9 @@ export function SpeakerView() {
         <div className="flex min-h-0 flex-col gap-4">
           <StepPreview label="Up next" position={nextPosition(position)} testId="speaker-next-step" />
           <p className="text-sm text-muted">
-            <kbd className="font-mono">→</kbd>/<kbd className="font-mono">PageDown</kbd> and <kbd className="font-mono">←</kbd>/<kbd className="font-mono">PageUp</kbd> move
-            both windows; <kbd className="font-mono">B</kbd> blanks the audience screen. Keys work in either window.
+            <kbd className="font-mono">→</kbd>/<kbd className="font-mono">PageDown</kbd> and <kbd className="font-mono">←</kbd>/
+            <kbd className="font-mono">PageUp</kbd> move both windows; <kbd className="font-mono">B</kbd> blanks the audience screen. Keys
+            work in either window.
           </p>
         </div>
       </div>

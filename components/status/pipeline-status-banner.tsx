@@ -44,10 +44,21 @@ export function PipelineStatusBanner({
           {style.glyph}
         </span>
         <div className="min-w-0">
-          <p className={`${compact ? "line-clamp-1" : "line-clamp-2"} font-semibold break-words`} role="status" aria-live="polite" aria-atomic="true" title={pipeline.headline} data-testid="pipeline-state">
+          <p
+            className={`${compact ? "line-clamp-1" : "line-clamp-2"} font-semibold break-words`}
+            role="status"
+            aria-live="polite"
+            aria-atomic="true"
+            title={pipeline.headline}
+            data-testid="pipeline-state"
+          >
             {pipeline.headline}
           </p>
-          <p className={`text-sm text-muted ${compact ? "line-clamp-1" : ""}`} title={compact ? pipeline.detail : undefined} data-testid="pipeline-detail">
+          <p
+            className={`text-sm text-muted ${compact ? "line-clamp-1" : ""}`}
+            title={compact ? pipeline.detail : undefined}
+            data-testid="pipeline-detail"
+          >
             {pipeline.detail}
             {aside}
           </p>

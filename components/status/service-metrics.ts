@@ -56,7 +56,11 @@ function formatMetricValue(key: string, value: MetricValue, now: number): string
 }
 
 /** The figures to show for one service: label and formatted value, absent (null) ones left out. */
-export function shownMetrics(service: string, metrics: Record<string, MetricValue> | undefined, now = Date.now()): Array<{ key: string; label: string; value: string }> {
+export function shownMetrics(
+  service: string,
+  metrics: Record<string, MetricValue> | undefined,
+  now = Date.now(),
+): Array<{ key: string; label: string; value: string }> {
   if (!metrics) return [];
   const shown = SHOWN_METRICS[service];
   const entries: Array<[string, string]> = shown ?? Object.keys(metrics).map((key) => [key, key]);

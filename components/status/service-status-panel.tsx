@@ -20,7 +20,9 @@ export function ServiceStatusPanel({ title = "Services" }: { title?: string }) {
         </h2>
         <p className="text-sm text-muted" data-testid="service-status-summary">
           {status ? `${healthyCount} of ${services.length} healthy` : "Loading…"}
-          {updatedAt !== null && <span className="ml-2 text-faint">updated {new Date(updatedAt).toLocaleTimeString("en-US", { hour12: false })}</span>}
+          {updatedAt !== null && (
+            <span className="ml-2 text-faint">updated {new Date(updatedAt).toLocaleTimeString("en-US", { hour12: false })}</span>
+          )}
         </p>
       </div>
       {error && (

@@ -54,10 +54,24 @@ function Box({ x, y, w, h, title, subtitle, tone, lines = [], testId, text }: Bo
   return (
     <g data-testid={testId}>
       <rect x={x} y={y} width={w} height={h} rx={14} fill={style.fill} stroke={style.stroke} strokeWidth={2} />
-      <text x={x + 14} y={y + 28} fontSize={text.title} fontWeight={650} fill={style.title}>{title}</text>
-      <text x={x + 14} y={y + 30 + text.lineGap} fontSize={text.subtitle} fill="var(--muted)">{subtitle}</text>
+      <text x={x + 14} y={y + 28} fontSize={text.title} fontWeight={650} fill={style.title}>
+        {title}
+      </text>
+      <text x={x + 14} y={y + 30 + text.lineGap} fontSize={text.subtitle} fill="var(--muted)">
+        {subtitle}
+      </text>
       {lines.map((line, i) => (
-        <text key={i} x={x + 14} y={y + 56 + text.lineGap * (i + 1)} fontSize={text.line} fill="var(--fg)" className="tabular" fontFamily="var(--font-mono)">{line}</text>
+        <text
+          key={i}
+          x={x + 14}
+          y={y + 56 + text.lineGap * (i + 1)}
+          fontSize={text.line}
+          fill="var(--fg)"
+          className="tabular"
+          fontFamily="var(--font-mono)"
+        >
+          {line}
+        </text>
       ))}
     </g>
   );
@@ -78,11 +92,30 @@ function Flow({ d, tone, label, labelX, labelY, frozen, testId, labelSize = 12.5
   const color = FLOW_COLOR[tone];
   return (
     <g>
-      <path d={d} fill="none" stroke={color} strokeWidth={tone === "ops" ? 1.5 : 3} className={`flow-line ${frozen ? "frozen" : ""}`} markerEnd={`url(#arrow-${tone})`} opacity={frozen ? 0.45 : 1} />
+      <path
+        d={d}
+        fill="none"
+        stroke={color}
+        strokeWidth={tone === "ops" ? 1.5 : 3}
+        className={`flow-line ${frozen ? "frozen" : ""}`}
+        markerEnd={`url(#arrow-${tone})`}
+        opacity={frozen ? 0.45 : 1}
+      />
       {label && (
         <g>
-          <rect x={labelX - 4} y={labelY - labelSize * 1.2} width={label.length * labelSize * 0.6 + 14} height={labelSize * 1.75} rx={11} fill="var(--surface)" stroke={color} strokeWidth={1} />
-          <text x={labelX + 2} y={labelY} fontSize={labelSize} fontWeight={600} fill={color} className="tabular" data-testid={testId}>{label}</text>
+          <rect
+            x={labelX - 4}
+            y={labelY - labelSize * 1.2}
+            width={label.length * labelSize * 0.6 + 14}
+            height={labelSize * 1.75}
+            rx={11}
+            fill="var(--surface)"
+            stroke={color}
+            strokeWidth={1}
+          />
+          <text x={labelX + 2} y={labelY} fontSize={labelSize} fontWeight={600} fill={color} className="tabular" data-testid={testId}>
+            {label}
+          </text>
         </g>
       )}
     </g>
@@ -106,62 +139,204 @@ export function ArchitectureDiagram() {
   const warehouseRows = numberMetric(status, "warehouse", "rows.purchases");
   const failing = pipeline.state === "failing";
   const nextBatchIn = useSecondsUntil(pipeline.nextFlushAt);
-  const connectorTrouble = pipeline.state === "stopped" ? "STOPPED" : failing ? "FAILING: no batch loads" : troubleOf(pipeline, "connector");
+  const connectorTrouble =
+    pipeline.state === "stopped" ? "STOPPED" : failing ? "FAILING: no batch loads" : troubleOf(pipeline, "connector");
   // The warehouse path is frozen whenever nothing reaches the warehouse, whatever the reason.
-  const loadingFrozen = connectorTrouble !== undefined || troubleOf(pipeline, "warehouse") !== undefined || troubleOf(pipeline, "kafka") !== undefined;
-  const lagLabel = lagMessages === null ? undefined : failing ? `flush failing · lag ${formatNumber(lagMessages)} msgs` : `lag ${formatNumber(lagMessages)} msgs${lagSeconds !== null ? ` · ${Math.round(lagSeconds)} s` : ""}`;
-  const rateLabel = pipeline.generatorPaused ? "generator paused" : kafkaRate === null ? undefined : `${formatNumber(Math.round(kafkaRate))} msg/s`;
+  const loadingFrozen =
+    connectorTrouble !== undefined || troubleOf(pipeline, "warehouse") !== undefined || troubleOf(pipeline, "kafka") !== undefined;
+  const lagLabel =
+    lagMessages === null
+      ? undefined
+      : failing
+        ? `flush failing · lag ${formatNumber(lagMessages)} msgs`
+        : `lag ${formatNumber(lagMessages)} msgs${lagSeconds !== null ? ` · ${Math.round(lagSeconds)} s` : ""}`;
+  const rateLabel = pipeline.generatorPaused
+    ? "generator paused"
+    : kafkaRate === null
+      ? undefined
+      : `${formatNumber(Math.round(kafkaRate))} msg/s`;
   const headlineTone = pipeline.tone === "bad" ? "text-bad" : pipeline.tone === "warn" ? "text-warn" : "text-fg";
 
   return (
     <figure className="rounded-2xl border border-line bg-surface p-4 shadow-sm" aria-labelledby="architecture-caption">
-      <svg viewBox="0 0 1200 450" className={`h-auto w-full ${presenter ? "" : "max-h-[calc(100vh-23rem)] min-h-64"}`} role="group" aria-labelledby="architecture-title" aria-describedby="architecture-desc" data-testid="architecture-diagram">
+      <svg
+        viewBox="0 0 1200 450"
+        className={`h-auto w-full ${presenter ? "" : "max-h-[calc(100vh-23rem)] min-h-64"}`}
+        role="group"
+        aria-labelledby="architecture-title"
+        aria-describedby="architecture-desc"
+        data-testid="architecture-diagram"
+      >
         <title id="architecture-title">Architecture: two ways from Kafka to the analyst</title>
         <desc id="architecture-desc">
-          The generator produces events into Kafka. A sink connector copies purchases into the warehouse, which the analyst queries.
-          The Kafka SQL engine lets the analyst query every topic directly. An ops path leads to the Kafka explorer.
+          The generator produces events into Kafka. A sink connector copies purchases into the warehouse, which the analyst queries. The
+          Kafka SQL engine lets the analyst query every topic directly. An ops path leads to the Kafka explorer.
         </desc>
         <defs>
           {(["kafka", "warehouse", "ops", "bad"] as const).map((tone) => (
-            <marker key={tone} id={`arrow-${tone}`} viewBox="0 0 10 10" refX="9" refY="5" markerWidth="4.5" markerHeight="4.5" orient="auto-start-reverse">
+            <marker
+              key={tone}
+              id={`arrow-${tone}`}
+              viewBox="0 0 10 10"
+              refX="9"
+              refY="5"
+              markerWidth="4.5"
+              markerHeight="4.5"
+              orient="auto-start-reverse"
+            >
               <path d="M0 0 L10 5 L0 10 z" fill={FLOW_COLOR[tone]} />
             </marker>
           ))}
         </defs>
 
-        <Box x={10} y={175} w={170} h={96} title="Shop events" subtitle={troubleOf(pipeline, "generator") ?? "data generator"} tone={troubleOf(pipeline, "generator") ? "bad" : "neutral"} lines={pipeline.generatorPaused ? ["PAUSED"] : []} testId="diagram-generator" text={text} />
-        <Box x={270} y={140} w={230} h={168} title="Kafka" subtitle={troubleOf(pipeline, "kafka") ?? "topics, 3 partitions each"} tone={pipeline.state === "service_down" && pipeline.service === "kafka" ? "bad" : "kafka"} lines={[`purchases  ${n(purchases)}`, `requestlog ${n(requests)}`, `${n(kafkaRate, " msg/s")} in`]} testId="diagram-kafka" text={text} />
-        <Box x={590} y={22} w={210} h={96} title="Sink connector" subtitle={connectorTrouble ?? "batch copy, exactly once"} tone={failing || pipeline.service === "connector" ? "bad" : "warehouse"} testId="diagram-connector" text={text} />
-        <Box x={870} y={22} w={190} h={96} title="Warehouse" subtitle={troubleOf(pipeline, "warehouse") ?? "MySQL · purchases only"} tone={pipeline.state === "service_down" && pipeline.service === "warehouse" ? "bad" : "warehouse"} lines={[`${n(warehouseRows)} rows`]} text={text} />
-        <Box x={640} y={322} w={250} h={96} title="Kafka SQL engine" subtitle={troubleOf(pipeline, "engine") ?? "SQL straight over topics"} tone={pipeline.state === "service_down" && pipeline.service === "engine" ? "bad" : "kafka"} lines={[`${n(ingested)} msgs queryable`]} text={text} />
+        <Box
+          x={10}
+          y={175}
+          w={170}
+          h={96}
+          title="Shop events"
+          subtitle={troubleOf(pipeline, "generator") ?? "data generator"}
+          tone={troubleOf(pipeline, "generator") ? "bad" : "neutral"}
+          lines={pipeline.generatorPaused ? ["PAUSED"] : []}
+          testId="diagram-generator"
+          text={text}
+        />
+        <Box
+          x={270}
+          y={140}
+          w={230}
+          h={168}
+          title="Kafka"
+          subtitle={troubleOf(pipeline, "kafka") ?? "topics, 3 partitions each"}
+          tone={pipeline.state === "service_down" && pipeline.service === "kafka" ? "bad" : "kafka"}
+          lines={[`purchases  ${n(purchases)}`, `requestlog ${n(requests)}`, `${n(kafkaRate, " msg/s")} in`]}
+          testId="diagram-kafka"
+          text={text}
+        />
+        <Box
+          x={590}
+          y={22}
+          w={210}
+          h={96}
+          title="Sink connector"
+          subtitle={connectorTrouble ?? "batch copy, exactly once"}
+          tone={failing || pipeline.service === "connector" ? "bad" : "warehouse"}
+          testId="diagram-connector"
+          text={text}
+        />
+        <Box
+          x={870}
+          y={22}
+          w={190}
+          h={96}
+          title="Warehouse"
+          subtitle={troubleOf(pipeline, "warehouse") ?? "MySQL · purchases only"}
+          tone={pipeline.state === "service_down" && pipeline.service === "warehouse" ? "bad" : "warehouse"}
+          lines={[`${n(warehouseRows)} rows`]}
+          text={text}
+        />
+        <Box
+          x={640}
+          y={322}
+          w={250}
+          h={96}
+          title="Kafka SQL engine"
+          subtitle={troubleOf(pipeline, "engine") ?? "SQL straight over topics"}
+          tone={pipeline.state === "service_down" && pipeline.service === "engine" ? "bad" : "kafka"}
+          lines={[`${n(ingested)} msgs queryable`]}
+          text={text}
+        />
         <Box x={1060} y={175} w={130} h={96} title="Analyst" subtitle="SQL" tone="neutral" text={text} />
 
-        <Flow d="M180 223 L262 223" tone="kafka" label={rateLabel} labelX={186} labelY={205} frozen={pipeline.generatorPaused} testId="diagram-rate" labelSize={text.label} />
-        <Flow d="M500 180 C 540 180, 540 70, 582 70" tone={failing ? "bad" : "warehouse"} label={lagLabel} labelX={failing ? 330 : 430} labelY={115} frozen={loadingFrozen} testId="diagram-lag" labelSize={text.label} />
-        <Flow d="M800 70 L862 70" tone={failing ? "bad" : "warehouse"} label={flushIntervalMs === null ? undefined : `batch every ${formatNumber(flushIntervalMs / 1000)} s${nextBatchIn === null || loadingFrozen ? "" : ` · next in ${nextBatchIn} s`}`} labelX={772} labelY={142} frozen={loadingFrozen} testId="diagram-flush" labelSize={text.label} />
+        <Flow
+          d="M180 223 L262 223"
+          tone="kafka"
+          label={rateLabel}
+          labelX={186}
+          labelY={205}
+          frozen={pipeline.generatorPaused}
+          testId="diagram-rate"
+          labelSize={text.label}
+        />
+        <Flow
+          d="M500 180 C 540 180, 540 70, 582 70"
+          tone={failing ? "bad" : "warehouse"}
+          label={lagLabel}
+          labelX={failing ? 330 : 430}
+          labelY={115}
+          frozen={loadingFrozen}
+          testId="diagram-lag"
+          labelSize={text.label}
+        />
+        <Flow
+          d="M800 70 L862 70"
+          tone={failing ? "bad" : "warehouse"}
+          label={
+            flushIntervalMs === null
+              ? undefined
+              : `batch every ${formatNumber(flushIntervalMs / 1000)} s${nextBatchIn === null || loadingFrozen ? "" : ` · next in ${nextBatchIn} s`}`
+          }
+          labelX={772}
+          labelY={142}
+          frozen={loadingFrozen}
+          testId="diagram-flush"
+          labelSize={text.label}
+        />
         <Flow d="M1060 90 C 1110 90, 1125 120, 1125 167" tone="warehouse" labelX={0} labelY={0} />
-        <Flow d="M500 265 C 560 265, 570 370, 632 370" tone="kafka" label={freshnessMs === null ? undefined : `fresh: ${freshnessMs < 1000 ? `${Math.round(freshnessMs)} ms` : formatAge(freshnessMs)}`} labelX={486} labelY={345} testId="diagram-freshness" labelSize={text.label} />
+        <Flow
+          d="M500 265 C 560 265, 570 370, 632 370"
+          tone="kafka"
+          label={
+            freshnessMs === null ? undefined : `fresh: ${freshnessMs < 1000 ? `${Math.round(freshnessMs)} ms` : formatAge(freshnessMs)}`
+          }
+          labelX={486}
+          labelY={345}
+          testId="diagram-freshness"
+          labelSize={text.label}
+        />
         <Flow d="M890 370 C 1060 370, 1125 340, 1125 279" tone="kafka" labelX={0} labelY={0} />
 
         <Link href="/kafka">
           <g className="cursor-pointer">
             <Flow d="M385 308 L385 372" tone="ops" labelX={0} labelY={0} />
             <rect x={300} y={376} width={170} height={56} rx={12} fill="var(--surface)" stroke="var(--faint)" strokeDasharray="5 4" />
-            <text x={316} y={400} fontSize={presenter ? 19 : 15} fontWeight={600} fill="var(--fg)">Kafka explorer <tspan aria-hidden="true">↗</tspan></text>
-            <text x={316} y={422} fontSize={presenter ? 19 : 12.5} fill="var(--muted)">ops: topics, lag, tail</text>
+            <text x={316} y={400} fontSize={presenter ? 19 : 15} fontWeight={600} fill="var(--fg)">
+              Kafka explorer <tspan aria-hidden="true">↗</tspan>
+            </text>
+            <text x={316} y={422} fontSize={presenter ? 19 : 12.5} fill="var(--muted)">
+              ops: topics, lag, tail
+            </text>
           </g>
         </Link>
       </svg>
       <figcaption id="architecture-caption" className="mt-3 flex flex-wrap items-center gap-x-6 gap-y-1 text-sm text-muted lg:flex-nowrap">
-        <span className="inline-flex shrink-0 items-center gap-2"><span className="h-1 w-6 rounded bg-wh" aria-hidden="true" /> The usual path: copy, then query the copy</span>
-        <span className="inline-flex shrink-0 items-center gap-2"><span className="h-1 w-6 rounded bg-kf" aria-hidden="true" /> The FOMO path: query Kafka itself</span>
+        <span className="inline-flex shrink-0 items-center gap-2">
+          <span className="h-1 w-6 rounded bg-wh" aria-hidden="true" /> The usual path: copy, then query the copy
+        </span>
+        <span className="inline-flex shrink-0 items-center gap-2">
+          <span className="h-1 w-6 rounded bg-kf" aria-hidden="true" /> The FOMO path: query Kafka itself
+        </span>
         {error ? (
-          <span className="ml-auto text-bad" role="status">Live figures unavailable: {error.message}</span>
+          <span className="ml-auto text-bad" role="status">
+            Live figures unavailable: {error.message}
+          </span>
         ) : status ? (
           // One line, so the caption never drops below a 720-pixel screen; the full text is in the title.
-          <span className={`ml-auto inline-flex max-w-full min-w-0 items-center justify-end gap-2 font-semibold ${headlineTone}`} role="status" aria-live="polite" data-testid="diagram-pipeline" data-state={pipeline.state} title={pipeline.headline}>
-            <span className={`h-2.5 w-2.5 shrink-0 rounded-full ${pipeline.tone === "bad" ? "bg-bad" : pipeline.tone === "warn" ? "bg-warn" : "bg-ok"}`} aria-hidden="true" />
-            <span className="truncate" data-testid="diagram-pipeline-state">{pipeline.headline}</span>
+          <span
+            className={`ml-auto inline-flex max-w-full min-w-0 items-center justify-end gap-2 font-semibold ${headlineTone}`}
+            role="status"
+            aria-live="polite"
+            data-testid="diagram-pipeline"
+            data-state={pipeline.state}
+            title={pipeline.headline}
+          >
+            <span
+              className={`h-2.5 w-2.5 shrink-0 rounded-full ${pipeline.tone === "bad" ? "bg-bad" : pipeline.tone === "warn" ? "bg-warn" : "bg-ok"}`}
+              aria-hidden="true"
+            />
+            <span className="truncate" data-testid="diagram-pipeline-state">
+              {pipeline.headline}
+            </span>
             {pipeline.state === "running" && <span className="shrink-0 text-xs font-normal text-faint">· live, every 2 s</span>}
           </span>
         ) : (

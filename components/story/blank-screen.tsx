@@ -4,7 +4,9 @@
 export function BlankScreen({ onResume }: { onResume: () => void }) {
   return (
     <div className="fixed inset-0 z-[100] cursor-none bg-black" role="presentation" onClick={onResume} data-testid="blank-screen">
-      <p className="sr-only" role="status">Screen blanked. Press B to show it again.</p>
+      <p className="sr-only" role="status">
+        Screen blanked. Press B to show it again.
+      </p>
     </div>
   );
 }

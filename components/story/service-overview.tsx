@@ -30,18 +30,36 @@ export function ServiceOverview() {
           const metrics = shownMetrics(service.name, service.metrics);
           const badge = serviceBadge(service);
           const style = BADGE_STYLE[badge.tone];
-          const whatToDo = badge.label === "restarting…" ? RESTARTING_HINT : badge.label === "failing" ? hint?.failing : badge.tone === "bad" ? hint?.fix : undefined;
+          const whatToDo =
+            badge.label === "restarting…"
+              ? RESTARTING_HINT
+              : badge.label === "failing"
+                ? hint?.failing
+                : badge.tone === "bad"
+                  ? hint?.fix
+                  : undefined;
           return (
-            <li key={service.name} className={`rounded-xl border bg-surface p-4 ${style.border}`} data-testid={`service-${service.name}`} data-healthy={service.healthy} data-badge={badge.label}>
+            <li
+              key={service.name}
+              className={`rounded-xl border bg-surface p-4 ${style.border}`}
+              data-testid={`service-${service.name}`}
+              data-healthy={service.healthy}
+              data-badge={badge.label}
+            >
               <div className="flex items-center justify-between gap-2">
                 <h2 className="font-semibold capitalize">{service.name}</h2>
-                <span className={`inline-flex items-center gap-1.5 rounded-full px-2 py-0.5 text-xs font-semibold ${style.pill}`} data-testid={`service-${service.name}-badge`}>
+                <span
+                  className={`inline-flex items-center gap-1.5 rounded-full px-2 py-0.5 text-xs font-semibold ${style.pill}`}
+                  data-testid={`service-${service.name}-badge`}
+                >
                   <span className={`h-1.5 w-1.5 rounded-full ${style.dot}`} aria-hidden="true" />
                   {badge.label}
                 </span>
               </div>
               <p className="mt-0.5 text-xs text-faint">{hint?.role ?? service.detail}</p>
-              <p className="mt-2 line-clamp-2 text-sm break-words text-muted" title={service.detail}>{service.detail}</p>
+              <p className="mt-2 line-clamp-2 text-sm break-words text-muted" title={service.detail}>
+                {service.detail}
+              </p>
               {service.name === "kafka" && kafkaRate !== null && (
                 <p className="mt-1 text-sm text-kf tabular">{formatNumber(Math.round(kafkaRate))} messages/s arriving</p>
               )}
@@ -56,7 +74,10 @@ export function ServiceOverview() {
                 </dl>
               )}
               {whatToDo && (
-                <p className={`mt-3 rounded-lg p-2 text-sm ${style.hint}`}><strong>What to do: </strong><InlineMarkdown text={whatToDo} /></p>
+                <p className={`mt-3 rounded-lg p-2 text-sm ${style.hint}`}>
+                  <strong>What to do: </strong>
+                  <InlineMarkdown text={whatToDo} />
+                </p>
               )}
             </li>
           );

@@ -31,11 +31,15 @@ export function ShortcutsDialog({ open, onClose }: { open: boolean; onClose: () 
       className="m-auto w-[min(32rem,92vw)] rounded-2xl border border-line bg-surface p-0 text-fg shadow-2xl backdrop:bg-slate-950/50"
     >
       <div className="p-6">
-        <h2 id="shortcuts-title" className="text-lg font-semibold">Keyboard shortcuts</h2>
+        <h2 id="shortcuts-title" className="text-lg font-semibold">
+          Keyboard shortcuts
+        </h2>
         <dl className="mt-4 divide-y divide-line">
           {SHORTCUTS.map(([keys, action]) => (
             <div key={keys} className="flex items-center justify-between gap-4 py-2.5 text-sm">
-              <dt><kbd className="rounded-md border border-line-strong bg-surface-2 px-2 py-1 font-mono text-xs">{keys}</kbd></dt>
+              <dt>
+                <kbd className="rounded-md border border-line-strong bg-surface-2 px-2 py-1 font-mono text-xs">{keys}</kbd>
+              </dt>
               <dd className="text-right text-muted">{action}</dd>
             </div>
           ))}

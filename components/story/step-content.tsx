@@ -44,9 +44,20 @@ export function StepContent({ step, fragment, onShowFragment }: StepContentProps
     [workspace, panes],
   );
 
-  if (step.kind === "architecture") return <div data-point=""><ArchitectureDiagram /></div>;
-  if (step.kind === "services") return <div data-point=""><ServiceOverview /></div>;
-  if (step.kind === "dashboard") return <DifferenceDashboard fragments={step.fragments ?? []} fragment={fragment} onShowFragment={onShowFragment} />;
+  if (step.kind === "architecture")
+    return (
+      <div data-point="">
+        <ArchitectureDiagram />
+      </div>
+    );
+  if (step.kind === "services")
+    return (
+      <div data-point="">
+        <ServiceOverview />
+      </div>
+    );
+  if (step.kind === "dashboard")
+    return <DifferenceDashboard fragments={step.fragments ?? []} fragment={fragment} onShowFragment={onShowFragment} />;
   if (!panes) return null;
   return (
     <div data-point="">

@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
 function targetName(from: DeckPosition, to: DeckPosition | undefined): string | undefined {
   if (!to) return undefined;
   const step = stepById(to.stepId);
-  return to.stepId === from.stepId ? step.fragments?.[to.fragment]?.label ?? step.short : step.short;
+  return to.stepId === from.stepId ? (step.fragments?.[to.fragment]?.label ?? step.short) : step.short;
 }
 
 /**
@@ -22,15 +22,27 @@ export function StepFooter({ position, onPrevious, onNext }: { position: DeckPos
   return (
     <footer className="fixed inset-x-0 bottom-0 z-20 border-t border-line bg-bg/90 backdrop-blur" data-testid="story-footer">
       <div className="mx-auto flex h-14 max-w-[1840px] items-center justify-between gap-4 px-4 xl:px-6">
-        <Button tone="ghost" onClick={onPrevious} disabled={!previous} aria-label={previous ? `Previous: ${previous}` : "Previous step"} data-testid="previous-step">
+        <Button
+          tone="ghost"
+          onClick={onPrevious}
+          disabled={!previous}
+          aria-label={previous ? `Previous: ${previous}` : "Previous step"}
+          data-testid="previous-step"
+        >
           <span aria-hidden="true">←</span> {previous ?? "Start"}
         </Button>
         <p className="text-xs text-faint tabular">
           Step {step.index} of {LAST_STEP}
-          {fragments > 1 && ` · part ${position.fragment + 1} of ${fragments}`} · <kbd className="font-mono">←</kbd> <kbd className="font-mono">→</kbd> to move · <kbd className="font-mono">?</kbd> for shortcuts
+          {fragments > 1 && ` · part ${position.fragment + 1} of ${fragments}`} · <kbd className="font-mono">←</kbd>{" "}
+          <kbd className="font-mono">→</kbd> to move · <kbd className="font-mono">?</kbd> for shortcuts
         </p>
         {isLastPosition(position) ? (
-          <Link prefetch={false} href="/lab" className="inline-flex h-9 items-center gap-1.5 rounded-lg bg-fg px-3.5 text-sm font-medium whitespace-nowrap text-bg hover:opacity-90" data-testid="next-step">
+          <Link
+            prefetch={false}
+            href="/lab"
+            className="inline-flex h-9 items-center gap-1.5 rounded-lg bg-fg px-3.5 text-sm font-medium whitespace-nowrap text-bg hover:opacity-90"
+            data-testid="next-step"
+          >
             Open the SQL lab <span aria-hidden="true">→</span>
           </Link>
         ) : (

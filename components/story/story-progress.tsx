@@ -16,7 +16,9 @@ export function StoryProgress({ current }: { current: StepId }) {
           const done = visited.includes(step.id) && !isCurrent;
           return (
             <li key={step.id} className="flex items-center gap-1">
-              {step.index > 0 && <span aria-hidden="true" className={`h-px w-3 xl:w-5 ${step.index <= currentIndex ? "bg-fg/40" : "bg-line-strong"}`} />}
+              {step.index > 0 && (
+                <span aria-hidden="true" className={`h-px w-3 xl:w-5 ${step.index <= currentIndex ? "bg-fg/40" : "bg-line-strong"}`} />
+              )}
               <Link
                 prefetch={false}
                 href={`/story/${step.index}`}

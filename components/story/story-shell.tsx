@@ -81,7 +81,9 @@ export function StoryShell({ stepIndex }: { stepIndex: number }) {
     if (!window.confirm("Start the story again? Your edits to the story's queries will be cleared.")) return;
     useWorkspace.getState().resetStory();
     const results = useResults.getState();
-    Object.keys(results.runs).filter((key) => key.startsWith("story-")).forEach((key) => results.clear(key));
+    Object.keys(results.runs)
+      .filter((key) => key.startsWith("story-"))
+      .forEach((key) => results.clear(key));
     router.push("/story/0");
   };
 
@@ -105,7 +107,13 @@ export function StoryShell({ stepIndex }: { stepIndex: number }) {
           </>
         }
       />
-      <main id="main" className="mx-auto flex w-full max-w-[1840px] flex-1 flex-col gap-5 px-4 pt-5 pb-24 xl:px-6" data-step={step.index} data-step-id={step.id} data-fragment={fragment}>
+      <main
+        id="main"
+        className="mx-auto flex w-full max-w-[1840px] flex-1 flex-col gap-5 px-4 pt-5 pb-24 xl:px-6"
+        data-step={step.index}
+        data-step-id={step.id}
+        data-fragment={fragment}
+      >
         <StepIntro step={step} presenter={presenter} />
         <StepContent step={step} fragment={fragment} onShowFragment={showFragment} />
       </main>

@@ -65,22 +65,39 @@ export function TopSpendersComparison({ workspace, panes }: { workspace: string;
   if (!runs) {
     return (
       <p className="rounded-xl border border-dashed border-line-strong px-4 py-2 text-sm text-muted" data-testid="top3-comparison-hint">
-        Run <strong className="text-fg">Top 3 on both</strong> to see, per customer, how far Kafka is ahead of the warehouse: same SQL, fresher totals.
+        Run <strong className="text-fg">Top 3 on both</strong> to see, per customer, how far Kafka is ahead of the warehouse: same SQL,
+        fresher totals.
       </p>
     );
   }
   const loaded = figures?.key === runs.key;
-  const gaps = customerGaps(runs.kafkaTop, runs.warehouseTop, loaded ? figures.kafka : new Map(), loaded ? figures.warehouse : new Map(), loaded);
+  const gaps = customerGaps(
+    runs.kafkaTop,
+    runs.warehouseTop,
+    loaded ? figures.kafka : new Map(),
+    loaded ? figures.warehouse : new Map(),
+    loaded,
+  );
   // One line under the two results, so it fits a 720-pixel projector with both top-3 above it.
   return (
-    <section aria-label="Kafka ahead of the warehouse, per customer" className="flex flex-wrap items-center gap-x-3 gap-y-1 rounded-xl border border-kf/40 bg-surface px-4 py-1.5 text-sm tabular" data-testid="top3-comparison">
-      <h2 className="font-semibold">Same SQL, fresher totals: <span className="text-kf">Kafka is ahead by</span></h2>
+    <section
+      aria-label="Kafka ahead of the warehouse, per customer"
+      className="flex flex-wrap items-center gap-x-3 gap-y-1 rounded-xl border border-kf/40 bg-surface px-4 py-1.5 text-sm tabular"
+      data-testid="top3-comparison"
+    >
+      <h2 className="font-semibold">
+        Same SQL, fresher totals: <span className="text-kf">Kafka is ahead by</span>
+      </h2>
       <ul className="contents">
         {gaps.map((gap) => (
           <GapChip key={gap.customer} gap={gap} />
         ))}
       </ul>
-      {error && <p role="alert" className="text-bad">Purchase counts unavailable: {error}</p>}
+      {error && (
+        <p role="alert" className="text-bad">
+          Purchase counts unavailable: {error}
+        </p>
+      )}
     </section>
   );
 }
@@ -97,10 +114,19 @@ function GapChip({ gap }: { gap: CustomerGap }) {
   const count = gap.kafkaPurchases === null || gap.warehousePurchases === null ? null : gap.kafkaPurchases - gap.warehousePurchases;
   const caughtUp = amount !== null && Math.abs(amount) < 0.005 && count === 0;
   return (
-    <li className="inline-flex items-baseline gap-1.5 rounded-lg bg-kf-soft px-2 py-0.5" title={describe(gap)} data-testid="top3-comparison-row" data-customer={gap.customer}>
+    <li
+      className="inline-flex items-baseline gap-1.5 rounded-lg bg-kf-soft px-2 py-0.5"
+      title={describe(gap)}
+      data-testid="top3-comparison-row"
+      data-customer={gap.customer}
+    >
       <span className="font-mono font-medium">{gap.customer}</span>
       <span className="font-mono font-semibold text-kf" data-testid="top3-comparison-delta">
-        {amount === null ? "…" : caughtUp ? "caught up" : `+${money(amount)}${count === null ? "" : ` · +${formatNumber(count)} purchases`}`}
+        {amount === null
+          ? "…"
+          : caughtUp
+            ? "caught up"
+            : `+${money(amount)}${count === null ? "" : ` · +${formatNumber(count)} purchases`}`}
       </span>
     </li>
   );

@@ -29,7 +29,8 @@ function deckLink(): DeckLink {
   const created: DeckLink = {
     id,
     channel: openDeckChannel(id, (message) => {
-      if (message.type === "state") created.following = { position: { stepId: message.stepId, fragment: message.fragment }, at: Date.now() };
+      if (message.type === "state")
+        created.following = { position: { stepId: message.stepId, fragment: message.fragment }, at: Date.now() };
       if (created.listener) created.listener(message);
       else if (message.type === "state") created.pending = message;
     }),
@@ -57,7 +58,9 @@ interface DeckSyncOptions {
  * Returns `announce`, called for every local move; the audience also announces moves made by
  * links and the browser's back button, unless it is only following another window.
  */
-export function useDeckSync({ role, position, blanked, onRemote }: DeckSyncOptions): { announce: (position: DeckPosition, blanked: boolean) => void } {
+export function useDeckSync({ role, position, blanked, onRemote }: DeckSyncOptions): {
+  announce: (position: DeckPosition, blanked: boolean) => void;
+} {
   const latest = useRef({ position, blanked, onRemote });
   useEffect(() => {
     latest.current = { position, blanked, onRemote };

@@ -11,11 +11,7 @@ export function ThemeToggle() {
   const theme = usePreferences((s) => s.theme);
   const setTheme = usePreferences((s) => s.setTheme);
   return (
-    <IconButton
-      label={`${label[theme]} (click to change)`}
-      onClick={() => setTheme(next[theme])}
-      data-testid="theme-toggle"
-    >
+    <IconButton label={`${label[theme]} (click to change)`} onClick={() => setTheme(next[theme])} data-testid="theme-toggle">
       {theme === "dark" ? (
         <path d="M21 12.8A9 9 0 1 1 11.2 3a7 7 0 0 0 9.8 9.8z" />
       ) : theme === "light" ? (

@@ -18,7 +18,17 @@ export function IconButton({ label, children, active, className = "", ...rest }:
       className={`inline-flex h-9 w-9 items-center justify-center rounded-lg border border-transparent text-muted transition hover:border-line hover:bg-surface-2 hover:text-fg ${active ? "bg-surface-2 text-fg" : ""} ${className}`}
       {...rest}
     >
-      <svg viewBox="0 0 24 24" width="18" height="18" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round" aria-hidden="true">
+      <svg
+        viewBox="0 0 24 24"
+        width="18"
+        height="18"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="1.8"
+        strokeLinecap="round"
+        strokeLinejoin="round"
+        aria-hidden="true"
+      >
         {children}
       </svg>
     </button>

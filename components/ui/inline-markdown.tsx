@@ -7,7 +7,9 @@ export function InlineMarkdown({ text }: { text: string }) {
     <>
       {parts.map((part, index) =>
         part.startsWith("`") && part.endsWith("`") ? (
-          <code key={index} className="rounded bg-surface-2 px-1.5 py-0.5 font-mono text-[0.9em] text-fg">{part.slice(1, -1)}</code>
+          <code key={index} className="rounded bg-surface-2 px-1.5 py-0.5 font-mono text-[0.9em] text-fg">
+            {part.slice(1, -1)}
+          </code>
         ) : (
           <Fragment key={index}>{part}</Fragment>
         ),

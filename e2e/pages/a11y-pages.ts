@@ -30,7 +30,11 @@ async function editorsRun(page: Page): Promise<void> {
   await expect(page.locator(".monaco-editor")).toHaveCount(count, { timeout: 120_000 });
   const runBoth = page.getByTestId("run-both");
   if (await runBoth.isVisible()) await runBoth.click();
-  else await page.getByTestId(/^run-(left|right)$/).first().click();
+  else
+    await page
+      .getByTestId(/^run-(left|right)$/)
+      .first()
+      .click();
   await expect(page.getByTestId("result-table").first()).toBeVisible({ timeout: 60_000 });
   await expect(page.getByRole("button", { name: /Running/ })).toHaveCount(0, { timeout: 60_000 });
 }
@@ -84,7 +88,9 @@ export const SCANNED_PAGES: readonly ScannedPage[] = [
     path: "/kafka/topics/purchases",
     ready: async (page) => {
       await expect(page.getByTestId("tail-state")).toHaveText("Live", { timeout: 60_000 });
-      await expect(page.getByRole("list", { name: "Live tail messages" }).getByTestId("kafka-message").first()).toBeVisible({ timeout: 60_000 });
+      await expect(page.getByRole("list", { name: "Live tail messages" }).getByTestId("kafka-message").first()).toBeVisible({
+        timeout: 60_000,
+      });
     },
   },
   {
@@ -99,7 +105,9 @@ export const SCANNED_PAGES: readonly ScannedPage[] = [
     path: `/kafka/groups/${CONNECTOR_GROUP}`,
     ready: async (page) => {
       await expect(page.getByRole("heading", { level: 1 })).toContainText(CONNECTOR_GROUP, { timeout: 60_000 });
-      await expect(page.getByRole("table", { name: "Offsets and lag per partition" }).locator("tbody tr").first()).toBeVisible({ timeout: 60_000 });
+      await expect(page.getByRole("table", { name: "Offsets and lag per partition" }).locator("tbody tr").first()).toBeVisible({
+        timeout: 60_000,
+      });
     },
   },
 ];

@@ -47,7 +47,12 @@ export class ExplorerPage {
     return (await first.getAttribute("aria-label")) ?? "";
   }
 
-  async search(field: "Key equals" | "Value contains", text: string, start: "Newest messages" | "Beginning" = "Beginning", cap = 100_000): Promise<void> {
+  async search(
+    field: "Key equals" | "Value contains",
+    text: string,
+    start: "Newest messages" | "Beginning" = "Beginning",
+    cap = 100_000,
+  ): Promise<void> {
     const form = this.page.getByRole("form", { name: "Search messages" });
     await form.getByLabel("Search in").selectOption({ label: field });
     await form.getByLabel("Search text").fill(text);

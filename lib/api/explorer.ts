@@ -83,9 +83,7 @@ export const topicDetailSchema = z.object({
   sizeBytes: z.number().nullable(),
   producePerSec: z.number().nullable(),
   partitions: z.array(partitionDetailSchema),
-  consumerGroups: z.array(
-    z.object({ groupId: z.string(), state: z.string(), lag: z.number(), partitions: z.array(partitionLagSchema) }),
-  ),
+  consumerGroups: z.array(z.object({ groupId: z.string(), state: z.string(), lag: z.number(), partitions: z.array(partitionLagSchema) })),
   sampledAt: z.string(),
   staleBecause: staleBecauseSchema,
 });

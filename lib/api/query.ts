@@ -45,10 +45,7 @@ export type Cell = z.infer<typeof cellSchema>;
  */
 export const snapshotSchema = z.object({
   takenAt: z.string(),
-  topics: z.record(
-    z.string(),
-    z.array(z.object({ partition: z.number().int(), logStartOffset: z.string(), highWatermark: z.string() })),
-  ),
+  topics: z.record(z.string(), z.array(z.object({ partition: z.number().int(), logStartOffset: z.string(), highWatermark: z.string() }))),
   /** Age of the newest message visible to the query, in ms, when known. */
   freshnessMs: z.number().nullable().optional(),
 });

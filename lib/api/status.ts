@@ -9,7 +9,16 @@ export const serviceStatusSchema = z.object({
   metrics: z.record(z.string(), z.union([z.number(), z.string(), z.boolean(), z.null()])).optional(),
 });
 
-export const PIPELINE_STATES = ["unknown", "running", "stopped", "failing", "catching_up", "generator_paused", "restarting", "service_down"] as const;
+export const PIPELINE_STATES = [
+  "unknown",
+  "running",
+  "stopped",
+  "failing",
+  "catching_up",
+  "generator_paused",
+  "restarting",
+  "service_down",
+] as const;
 
 /**
  * The pipeline's state in one word and one sentence, derived from the services by

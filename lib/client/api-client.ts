@@ -20,7 +20,10 @@ async function callJson<T>(url: string, schema: z.ZodType<T>, init?: RequestInit
   try {
     response = await fetch(url, { cache: "no-store", ...init });
   } catch (cause) {
-    return { ok: false, error: { code: "unavailable:web", message: `The FOMO server did not answer (${String(cause)}). Is \`npm run demo\` still running?` } };
+    return {
+      ok: false,
+      error: { code: "unavailable:web", message: `The FOMO server did not answer (${String(cause)}). Is \`npm run demo\` still running?` },
+    };
   }
   let body: unknown;
   try {
@@ -35,13 +38,23 @@ async function callJson<T>(url: string, schema: z.ZodType<T>, init?: RequestInit
   }
   const parsed = schema.safeParse(body);
   if (!parsed.success) {
-    return { ok: false, error: { code: "internal:bad_response", message: `Unexpected response shape from ${url}: ${parsed.error.issues[0]?.message ?? "invalid"}` } };
+    return {
+      ok: false,
+      error: {
+        code: "internal:bad_response",
+        message: `Unexpected response shape from ${url}: ${parsed.error.issues[0]?.message ?? "invalid"}`,
+      },
+    };
   }
   return { ok: true, value: parsed.data };
 }
 
 /** `queryId` (see newQueryId) lets this run be cancelled by cancelQuery; aborting `signal` cancels it too. */
-export function runQuery(database: Database, sql: string, options: { signal?: AbortSignal; queryId?: string } = {}): Promise<Outcome<QueryResult>> {
+export function runQuery(
+  database: Database,
+  sql: string,
+  options: { signal?: AbortSignal; queryId?: string } = {},
+): Promise<Outcome<QueryResult>> {
   return callJson("/api/query", queryResultSchema, {
     method: "POST",
     headers: { "content-type": "application/json" },
@@ -81,7 +94,6 @@ export function controlPipeline(action: PipelineAction): Promise<Outcome<{ ok: t
     body: JSON.stringify({ action }),
   });
 }
-
 
 export function fetchPipelineInfo(): Promise<Outcome<PipelineInfo>> {
   return callJson("/api/pipeline", pipelineInfoSchema);

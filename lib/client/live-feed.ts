@@ -18,7 +18,13 @@ export interface LiveFeedState {
 }
 
 /** The live figures the server pushes (`GET /api/live`), one stream per tab whatever the number of charts. */
-export const useLiveFeed = create<LiveFeedState>()(() => ({ frames: {}, connected: false, downSince: null, kafkaRate: null, loadRate: null }));
+export const useLiveFeed = create<LiveFeedState>()(() => ({
+  frames: {},
+  connected: false,
+  downSince: null,
+  kafkaRate: null,
+  loadRate: null,
+}));
 
 const MAX_BACKOFF_MS = 30_000;
 /** Navigating between steps unmounts one page's charts just before the next mounts: keep the stream that long. */
@@ -57,13 +63,16 @@ function receive(figure: LiveFigureName, data: string): void {
   const previous = state.frames[figure];
   if (previous && previous.at >= parsed.data.at && previous.asOf === parsed.data.asOf) return; // replayed on reconnect
   // A failed computation keeps the last numbers on screen, next to its error.
-  const frame = (parsed.data.value === null && previous ? { ...parsed.data, value: previous.value } : parsed.data) as LiveFrame<typeof figure>;
+  const frame = (parsed.data.value === null && previous ? { ...parsed.data, value: previous.value } : parsed.data) as LiveFrame<
+    typeof figure
+  >;
   const update: Partial<LiveFeedState> = { frames: { ...state.frames, [figure]: frame }, connected: true, downSince: null };
   if (figure === "status" && frame.value && previous?.value) {
     const now = totals(frame.value as StackStatus);
     const then = totals(previous.value as StackStatus);
     const seconds = (frame.at - previous.at) / 1000;
-    const rate = (a: number | null, b: number | null) => (seconds > 0.2 && a !== null && b !== null ? Math.max(0, (a - b) / seconds) : null);
+    const rate = (a: number | null, b: number | null) =>
+      seconds > 0.2 && a !== null && b !== null ? Math.max(0, (a - b) / seconds) : null;
     update.kafkaRate = rate(now.kafka, then.kafka) ?? state.kafkaRate;
     update.loadRate = rate(now.rows, then.rows) ?? state.loadRate;
   }

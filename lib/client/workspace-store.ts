@@ -53,8 +53,7 @@ export const useWorkspace = create<WorkspaceStore>()(
       history: [],
       visitedSteps: [],
       lastStep: null,
-      setPane: (workspace, pane, state) =>
-        set((s) => ({ panes: { ...s.panes, [workspace]: { ...s.panes[workspace], [pane]: state } } })),
+      setPane: (workspace, pane, state) => set((s) => ({ panes: { ...s.panes, [workspace]: { ...s.panes[workspace], [pane]: state } } })),
       addHistory: (entry) => set((s) => ({ history: [entry, ...s.history].slice(0, HISTORY_LIMIT) })),
       clearHistory: () => set({ history: [] }),
       visitStep: (step) =>

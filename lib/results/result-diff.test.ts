@@ -33,8 +33,16 @@ describe("the result diff", () => {
   });
 
   it("does not call rows cut off by the same LIMIT on both sides missing", () => {
-    const warehouse = result([["CU-1277", 5000], ["CU-1001", 4000], ["CU-1002", 3000]]);
-    const kafka = result([["CU-1277", 5100], ["CU-1001", 4000], ["CU-1003", 3500]]);
+    const warehouse = result([
+      ["CU-1277", 5000],
+      ["CU-1001", 4000],
+      ["CU-1002", 3000],
+    ]);
+    const kafka = result([
+      ["CU-1277", 5100],
+      ["CU-1001", 4000],
+      ["CU-1003", 3500],
+    ]);
     const diff = diffResults(warehouse, kafka, top3)!;
     expect(diff.onlyLeft).toBe(0);
     expect(diff.onlyRight).toBe(0);
@@ -45,7 +53,10 @@ describe("the result diff", () => {
 
   it("reports rows missing on one side when a side returned fewer rows than the LIMIT", () => {
     const warehouse = result([["CU-1277", 5000]]);
-    const kafka = result([["CU-1277", 5000], ["CU-1003", 3500]]);
+    const kafka = result([
+      ["CU-1277", 5000],
+      ["CU-1003", 3500],
+    ]);
     const diff = diffResults(warehouse, kafka, top3)!;
     expect(diff.onlyRight).toBe(1);
     expect(diff.beyondCut).toBe(0);

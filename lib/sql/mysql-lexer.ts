@@ -74,7 +74,8 @@ export function tokenizeMysql(sql: string, options: MysqlLexerOptions = {}): Sql
     } else if (ch === "'") push("string", ...endOfQuoted(sql, i, "'", backslashEscapes));
     else if (ch === '"') push("quoted", ...endOfQuoted(sql, i, '"', backslashEscapes));
     else if (ch === "`") push("backtick", ...endOfQuoted(sql, i, "`", false));
-    else if (/[xb]/i.test(ch) && sql[i + 1] === "'" && BIT_OR_HEX_STRING.test(sql.slice(i))) push("number", i + BIT_OR_HEX_STRING.exec(sql.slice(i))![0].length);
+    else if (/[xb]/i.test(ch) && sql[i + 1] === "'" && BIT_OR_HEX_STRING.test(sql.slice(i)))
+      push("number", i + BIT_OR_HEX_STRING.exec(sql.slice(i))![0].length);
     else if (/[0-9.]/.test(ch) && NUMBER.test(sql.slice(i))) {
       const end = i + NUMBER.exec(sql.slice(i))![0].length;
       // MySQL names may start with digits: `1e`, `0x1G` and `123abc` are names, not numbers.

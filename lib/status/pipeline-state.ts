@@ -86,7 +86,8 @@ export function derivePipelineState(status: StackStatus | undefined): PipelineSt
   };
   if (!status) return base;
   const serviceProblem = (service: ServiceStatus): PipelineState | undefined => {
-    if (isRestarting(service)) return { ...base, state: "restarting", service: service.name, reason: service.healthy ? null : service.detail };
+    if (isRestarting(service))
+      return { ...base, state: "restarting", service: service.name, reason: service.healthy ? null : service.detail };
     if (!service.healthy) return { ...base, state: "service_down", service: service.name, reason: service.detail };
     return undefined;
   };
@@ -99,7 +100,13 @@ export function derivePipelineState(status: StackStatus | undefined): PipelineSt
   if (connector?.metrics?.running === false) return { ...base, state: "stopped", restartsAt: text(connector, "restartsAt") };
   const failure = flushFailureOf(connector);
   if (failure !== null) {
-    return { ...base, state: "failing", reason: failure, since: text(connector, "failingSince"), nextRetryAt: text(connector, "nextRetryAt") };
+    return {
+      ...base,
+      state: "failing",
+      reason: failure,
+      since: text(connector, "failingSince"),
+      nextRetryAt: text(connector, "nextRetryAt"),
+    };
   }
   for (const name of ["connector", "engine", "generator"]) {
     const service = serviceNamed(status, name);

@@ -85,14 +85,18 @@ function detailOf(state: PipelineState, time: TimeFormat): string {
         "Stopped from step 5: the warehouse is frozen.",
         kafkaSide(state),
         state.restartsAt ? `Restarts on its own at ${time(state.restartsAt)}.` : "",
-      ].filter(Boolean).join(" ");
+      ]
+        .filter(Boolean)
+        .join(" ");
     case "failing":
       return [
         "Every flush into the warehouse fails, so the warehouse is frozen; the connector keeps the rows and retries.",
         state.since ? `Failing since ${time(state.since)}.` : "",
         state.nextRetryAt ? `Next try at ${time(state.nextRetryAt)}.` : "",
         kafkaSide(state),
-      ].filter(Boolean).join(" ");
+      ]
+        .filter(Boolean)
+        .join(" ");
     case "catching_up":
       return `The warehouse is${state.lagMessages === null ? "" : ` ${state.lagMessages.toLocaleString("en-US")} messages`} behind Kafka and loading them.`;
     case "generator_paused":

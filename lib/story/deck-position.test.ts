@@ -27,7 +27,11 @@ describe("deck positions", () => {
 
   it("PageUp hides fragments in reverse, and going back into a step shows it fully revealed", () => {
     const back = walk({ stepId: "difference", fragment: 3 }, previousPosition);
-    expect(back.map((p) => `${p.stepId}:${p.fragment}`)).toEqual(walk({ stepId: "problem", fragment: 0 }, nextPosition).map((p) => `${p.stepId}:${p.fragment}`).reverse());
+    expect(back.map((p) => `${p.stepId}:${p.fragment}`)).toEqual(
+      walk({ stepId: "problem", fragment: 0 }, nextPosition)
+        .map((p) => `${p.stepId}:${p.fragment}`)
+        .reverse(),
+    );
   });
 
   it("the fragment in a URL is clamped to the step's fragments and ignored when malformed", () => {

@@ -56,7 +56,9 @@ export const SPEAKER_NOTES: Record<StepId, StepNotes> = {
         "Rows over time: the warehouse climbs in steps, one per flush; Kafka climbs continuously.",
         "Stop the pipeline, wait a few seconds, restart it: the warehouse catches up with no duplicates.",
       ],
-      datasets: ["Datasets: the warehouse has one table; Kafka has every topic, the request log included. The pipeline only ever copied purchases."],
+      datasets: [
+        "Datasets: the warehouse has one table; Kafka has every topic, the request log included. The pipeline only ever copied purchases.",
+      ],
       answer: [
         "Device mix: the top spenders favour one device far more than everyone else. That is the answer to our question, and it came from a dataset only Kafka had.",
         "Close with what to do next: the SQL lab for their own questions, the Kafka explorer, and KAFKA_BROKERS / MYSQL_URL to point FOMO at their own cluster.",

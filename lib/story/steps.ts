@@ -61,8 +61,7 @@ const DEFINITIONS: readonly StepDefinition[] = [
     kind: "architecture",
     short: "The problem",
     title: "Your competitors may be looking at data you can't see",
-    lead:
-      "Every event your business produces lands in Kafka first. Analysts only see the part a pipeline has copied into the warehouse, and only once it has arrived.",
+    lead: "Every event your business produces lands in Kafka first. Analysts only see the part a pipeline has copied into the warehouse, and only once it has arrived.",
     body: [
       "Our task: improve the experience of the customers who spend the most. That is an ad-hoc question, so we will answer it the way an analyst would: with SQL.",
       "Follow the two paths in the diagram. The slate one is the classic route through a sink connector into the warehouse. The orange one goes straight to Kafka.",
@@ -73,8 +72,7 @@ const DEFINITIONS: readonly StepDefinition[] = [
     kind: "services",
     short: "Environment",
     title: "The whole environment is already running",
-    lead:
-      "`npm run demo` started a real Kafka broker, a real MySQL-compatible warehouse, a data generator, an exactly-once sink connector and our Kafka SQL engine. Here is how each one is doing.",
+    lead: "`npm run demo` started a real Kafka broker, a real MySQL-compatible warehouse, a data generator, an exactly-once sink connector and our Kafka SQL engine. Here is how each one is doing.",
     body: [
       "Nothing here is simulated: the counts come from the broker and the warehouse right now.",
       "If a service is down, the card says what to do. Most problems are fixed by stopping the demo with Ctrl+C and running `npm run demo` again.",
@@ -85,8 +83,7 @@ const DEFINITIONS: readonly StepDefinition[] = [
     kind: "sql",
     short: "Workspace",
     title: "Two SQL editors, side by side",
-    lead:
-      "On the left, the warehouse the pipeline feeds. On the right, Kafka itself, live. Same SQL, two answers. Press Ctrl+Enter (⌘+Enter on a Mac) in an editor to run it, or run both at once.",
+    lead: "On the left, the warehouse the pipeline feeds. On the right, Kafka itself, live. Same SQL, two answers. Press Ctrl+Enter (⌘+Enter on a Mac) in an editor to run it, or run both at once.",
     body: [
       "Each side has its own database and schema selector, a schema browser and autocomplete for tables and columns.",
       "Try “Run on both” on the count below: Kafka already holds purchases that the warehouse has not received yet.",
@@ -102,8 +99,7 @@ const DEFINITIONS: readonly StepDefinition[] = [
     kind: "sql",
     short: "Warehouse",
     title: "First, the usual way: ask the warehouse",
-    lead:
-      "Who are our three biggest spenders? The warehouse answers with the rows the pipeline has loaded so far.",
+    lead: "Who are our three biggest spenders? The warehouse answers with the rows the pipeline has loaded so far.",
     body: [
       "Run the query. The result is correct for what the warehouse holds, and it tells us who spends the most.",
       "It does not tell us why. The warehouse only has purchases: nothing about how these customers use our site or app.",
@@ -116,8 +112,7 @@ const DEFINITIONS: readonly StepDefinition[] = [
     kind: "sql",
     short: "Kafka",
     title: "Now ask Kafka directly",
-    lead:
-      "Our hunch: the experience is better on some devices than on others. Device data never reached the warehouse, but Kafka has it, in the request log.",
+    lead: "Our hunch: the experience is better on some devices than on others. Device data never reached the warehouse, but Kafka has it, in the request log.",
     body: [
       "Both sides run the seed's top-3 query: the warehouse on the left, Kafka on the right, and under them how far Kafka is ahead per customer. Same SQL, fresher totals.",
       "Click a customer in a result to look at their devices on Kafka. Then run the device query on the warehouse too: it fails, that table does not exist there.",
@@ -140,8 +135,7 @@ const DEFINITIONS: readonly StepDefinition[] = [
     kind: "dashboard",
     short: "Difference",
     title: "Note the difference",
-    lead:
-      "Every chart below is a live query on both sides, refreshed every few seconds. Kafka sees more data, sooner, and data the warehouse never gets.",
+    lead: "Every chart below is a live query on both sides, refreshed every few seconds. Kafka sees more data, sooner, and data the warehouse never gets.",
     body: [
       "Stop the pipeline to see what an outage, or simply a slow batch, means for the analyst: the warehouse freezes while Kafka stays queryable. The banner says whether new events still arrive (the generator may be paused).",
     ],

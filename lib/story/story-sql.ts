@@ -1,7 +1,6 @@
 /** The SQL the story runs. The seed's two queries are kept exactly as the seed writes them. */
 
-export const TOP_SPENDERS_SQL =
-  "SELECT customerid, sum(amount) AS total FROM purchases GROUP BY customerid ORDER BY total DESC LIMIT 3;";
+export const TOP_SPENDERS_SQL = "SELECT customerid, sum(amount) AS total FROM purchases GROUP BY customerid ORDER BY total DESC LIMIT 3;";
 
 export const SHOW_TABLES_SQL = "SHOW TABLES;";
 

@@ -30,13 +30,19 @@ export const envSchema = z.object({
   KAFKA_BROKERS: optionalString,
   KAFKA_PORT: port.optional(),
   KAFKA_CONTROLLER_PORT: port.optional(),
-  KAFKA_HEAP: z.string().regex(/^\d+[mMgG]$/, "KAFKA_HEAP must look like 512m or 1g").default("768m"),
+  KAFKA_HEAP: z
+    .string()
+    .regex(/^\d+[mMgG]$/, "KAFKA_HEAP must look like 512m or 1g")
+    .default("768m"),
   JAVA_HOME: optionalString,
 
   // Warehouse: an existing MySQL/MariaDB server (admin URL, database in the path) instead of the private one.
   MYSQL_URL: optionalString,
   WAREHOUSE_PORT: port.optional(),
-  WAREHOUSE_DATABASE: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]{0,63}$/).default("fomo"),
+  WAREHOUSE_DATABASE: z
+    .string()
+    .regex(/^[A-Za-z_][A-Za-z0-9_]{0,63}$/)
+    .default("fomo"),
   WAREHOUSE_WRITER_USER: z.string().min(1).default("fomo_writer"),
   WAREHOUSE_WRITER_PASSWORD: z.string().min(1).default("fomo_writer_pw"),
   WAREHOUSE_READER_USER: z.string().min(1).default("fomo_reader"),
@@ -59,12 +65,20 @@ export const envSchema = z.object({
   CONNECTOR_DLQ_TOPIC: z.string().min(1).default("purchases-dlq"),
   CONNECTOR_GROUP_ID: z.string().min(1).default("fomo-warehouse-sink"),
   // A stopped pipeline restarts on its own after this long (0: stays stopped until started).
-  CONNECTOR_STOP_LIMIT_MS: z.coerce.number().int().min(0).max(7 * 24 * 3_600_000).default(600_000),
+  CONNECTOR_STOP_LIMIT_MS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(7 * 24 * 3_600_000)
+    .default(600_000),
 
   // Kafka SQL engine.
   ENGINE_QUERY_TIMEOUT_MS: positiveInt.default(10_000),
   ENGINE_MAX_ROWS: positiveInt.default(10_000),
-  ENGINE_MEMORY_LIMIT: z.string().regex(/^\d+(\.\d+)?\s*(KB|MB|GB|KiB|MiB|GiB)$/i).default("1.5GB"),
+  ENGINE_MEMORY_LIMIT: z
+    .string()
+    .regex(/^\d+(\.\d+)?\s*(KB|MB|GB|KiB|MiB|GiB)$/i)
+    .default("1.5GB"),
   ENGINE_MAX_CONCURRENT_QUERIES: positiveInt.default(4),
   ENGINE_THREADS: positiveInt.default(2),
 

@@ -33,7 +33,13 @@ export interface FomoConfig {
     maxConcurrentQueries: number;
     mariadbBin: string | undefined;
   };
-  web: { port: number; url: string; devMode: boolean; /** Next.js distDir (relative to the repo). */ distDir: string; /** false when FOMO_SKIP_WEB: the supervisor starts no web app. */ enabled: boolean };
+  web: {
+    port: number;
+    url: string;
+    devMode: boolean;
+    /** Next.js distDir (relative to the repo). */ distDir: string;
+    /** false when FOMO_SKIP_WEB: the supervisor starts no web app. */ enabled: boolean;
+  };
   control: { port: number; url: string };
   engine: {
     port: number;

@@ -93,7 +93,16 @@ export async function insertOutboxLetters(
     const letter = fitLetter(original, maxAllowedPacket);
     const size = letterStatementBytes(letter);
     if (bytes + size > budget) await insert();
-    chunk.push([topic, letter.partition, letter.offset, letter.timestamp, letter.key, letter.value, letter.originalValueBytes ?? null, letter.reason]);
+    chunk.push([
+      topic,
+      letter.partition,
+      letter.offset,
+      letter.timestamp,
+      letter.key,
+      letter.value,
+      letter.originalValueBytes ?? null,
+      letter.reason,
+    ]);
     bytes += size;
   }
   await insert();
@@ -123,7 +132,10 @@ export async function readOutboxLetters(pool: Pool, offsetsDatabase: string, top
 }
 
 export async function countOutboxLetters(pool: Pool, offsetsDatabase: string, topic: string): Promise<number> {
-  const [rows] = await pool.query<RowDataPacket[]>(`SELECT count(*) AS n FROM ${quoteIdentifier(offsetsDatabase)}.${OUTBOX_TABLE} WHERE topic = ?`, [topic]);
+  const [rows] = await pool.query<RowDataPacket[]>(
+    `SELECT count(*) AS n FROM ${quoteIdentifier(offsetsDatabase)}.${OUTBOX_TABLE} WHERE topic = ?`,
+    [topic],
+  );
   return Number(rows[0]?.n ?? 0);
 }
 

@@ -49,12 +49,20 @@ describe("dead-letter relay recovery", () => {
     const producer = createKafka(stack.kafkaBrokers, "dead-relay").producer({ createPartitioner: Partitioners.DefaultPartitioner });
     await producer.connect();
     cleanups.push(() => producer.disconnect());
-    await producer.send({ topic: dlqTopic, acks: -1, messages: letters.slice(0, 6).map((letter) => deadLetterMessage(letter, topic, 1_000_000)) });
+    await producer.send({
+      topic: dlqTopic,
+      acks: -1,
+      messages: letters.slice(0, 6).map((letter) => deadLetterMessage(letter, topic, 1_000_000)),
+    });
 
     const sink = createWarehouseSink(scratchSinkOptions(stack, { databases, topic, dlqTopic }));
     cleanups.push(() => sink.close());
     await sink.start();
-    await waitFor("the outbox to empty", async () => (await sink.status()).deadLettersPending === 0 && (await readDeadLetterTopic(stack.kafkaBrokers, dlqTopic)).length >= 10, 20_000);
+    await waitFor(
+      "the outbox to empty",
+      async () => (await sink.status()).deadLettersPending === 0 && (await readDeadLetterTopic(stack.kafkaBrokers, dlqTopic)).length >= 10,
+      20_000,
+    );
     await sink.drainDeadLetters();
     const delivered = coordinatesOf(await readDeadLetterTopic(stack.kafkaBrokers, dlqTopic));
     expect(delivered.sort()).toEqual(letters.map((letter) => `${letter.partition}:${letter.offset}`).sort());
@@ -83,9 +91,11 @@ describe("dead-letter relay recovery", () => {
       const sink = spawnSinkProcess(settings, cleanups);
       outputs.push(sink.output);
       // Right after a COMMIT that wrote letters: before, during or after the relay's send.
-      await waitFor("a flush with dead letters", () => sink.output.some((line) => line.includes("to the outbox")), 30_000, 5).catch((error: unknown) => {
-        throw new Error(`${String(error)}; the sink said:\n${sink.output.join("\n")}`);
-      });
+      await waitFor("a flush with dead letters", () => sink.output.some((line) => line.includes("to the outbox")), 30_000, 5).catch(
+        (error: unknown) => {
+          throw new Error(`${String(error)}; the sink said:\n${sink.output.join("\n")}`);
+        },
+      );
       await new Promise((resolve) => setTimeout(resolve, Math.random() * 40));
       sink.child.kill("SIGKILL");
       await sink.exited;
@@ -93,14 +103,23 @@ describe("dead-letter relay recovery", () => {
     const final = spawnSinkProcess(settings, cleanups);
     outputs.push(final.output);
     const outboxSize = async () => {
-      const [rows] = await databases.admin.query<RowDataPacket[]>(`SELECT count(*) AS n FROM ${quoteIdentifier(databases.offsetsDatabase)}.dead_letter_outbox`);
+      const [rows] = await databases.admin.query<RowDataPacket[]>(
+        `SELECT count(*) AS n FROM ${quoteIdentifier(databases.offsetsDatabase)}.dead_letter_outbox`,
+      );
       return Number(rows[0]!.n);
     };
     const loaded = async () => {
-      const [rows] = await databases.admin.query<RowDataPacket[]>(`SELECT count(*) AS n FROM ${quoteIdentifier(databases.database)}.purchases`);
+      const [rows] = await databases.admin.query<RowDataPacket[]>(
+        `SELECT count(*) AS n FROM ${quoteIdentifier(databases.database)}.purchases`,
+      );
       return Number(rows[0]!.n);
     };
-    await waitFor("every good row and an empty outbox", async () => (await loaded()) === goodSent && (await outboxSize()) === 0, 60_000, 250);
+    await waitFor(
+      "every good row and an empty outbox",
+      async () => (await loaded()) === goodSent && (await outboxSize()) === 0,
+      60_000,
+      250,
+    );
     final.child.kill("SIGTERM");
     await final.exited;
     const delivered = coordinatesOf(await readDeadLetterTopic(stack.kafkaBrokers, dlqTopic));
@@ -108,6 +127,8 @@ describe("dead-letter relay recovery", () => {
     expect(new Set(delivered)).toEqual(bad);
     const recovered = outputs.flat().filter((line) => line.includes("already in")).length;
     const unsent = outputs.slice(0, KILLS).filter((lines) => !lines.some((line) => line.includes("delivered"))).length;
-    console.log(`dead letters after ${KILLS} kills: ${delivered.length} delivered once each (${bad.size} bad); ${unsent} killed runs had not delivered yet, ${recovered} recoveries skipped letters already sent`);
+    console.log(
+      `dead letters after ${KILLS} kills: ${delivered.length} delivered once each (${bad.size} bad); ${unsent} killed runs had not delivered yet, ${recovered} recoveries skipped letters already sent`,
+    );
   }, 150_000);
 });

@@ -68,7 +68,8 @@ export function createDeadLetterRelay(options: DeadLetterRelayOptions): DeadLett
     const from = await readScanFrom(pool, offsetsDatabase, dlqTopic);
     const scan = await scanDeadLetters(options.scanner, dlqTopic, topic, from);
     const deleted = await deleteDeliveredLetters(pool, offsetsDatabase, topic, scan.delivered);
-    if (deleted > 0) log(`dead-letter relay: ${deleted} letters were already in ${dlqTopic}; removed from the outbox without sending them again`);
+    if (deleted > 0)
+      log(`dead-letter relay: ${deleted} letters were already in ${dlqTopic}; removed from the outbox without sending them again`);
   }
 
   /** One round: returns true when more letters may be waiting. */
@@ -99,7 +100,9 @@ export function createDeadLetterRelay(options: DeadLetterRelayOptions): DeadLett
     state.delivered += letters.length;
     state.pending = Math.max(0, state.pending - letters.length);
     const truncated = messages.filter((message) => message.headers["fomo.dlq.truncated"] === "true").length;
-    log(`dead-letter relay: delivered ${letters.length} letters to ${dlqTopic}${truncated ? ` (${truncated} truncated to fit ${maxRecordBytes} bytes)` : ""}`);
+    log(
+      `dead-letter relay: delivered ${letters.length} letters to ${dlqTopic}${truncated ? ` (${truncated} truncated to fit ${maxRecordBytes} bytes)` : ""}`,
+    );
     return letters.length === LETTERS_PER_ROUND;
   }
 

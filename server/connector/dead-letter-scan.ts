@@ -16,7 +16,12 @@ export interface DeadLetterScan {
  * to its current end and collects the source coordinates in the letters' headers: the letters a
  * relay already delivered, whatever it remembers. Raw fetches, no consumer group.
  */
-export async function scanDeadLetters(kafka: ExplorerKafka, dlqTopic: string, sourceTopic: string, from: Map<number, number>): Promise<DeadLetterScan> {
+export async function scanDeadLetters(
+  kafka: ExplorerKafka,
+  dlqTopic: string,
+  sourceTopic: string,
+  from: Map<number, number>,
+): Promise<DeadLetterScan> {
   const [layout] = await readTopicLayouts(kafka, [{ name: dlqTopic, internal: false }]);
   if (!layout) throw new FomoError("unavailable:kafka", `the dead-letter topic ${dlqTopic} does not exist`, { canRetry: true });
   const delivered = new Set<string>();

@@ -26,10 +26,17 @@ async function setup() {
   // A DLQ far smaller than the poison, so the broker's limits are exercised without huge data.
   const dlqTopic = `test-${randomUUID()}`;
   await createTopicsAndWait(topics.admin, [
-    { topic: dlqTopic, numPartitions: 1, replicationFactor: 1, configEntries: [{ name: "max.message.bytes", value: String(DLQ_MAX_MESSAGE_BYTES) }] },
+    {
+      topic: dlqTopic,
+      numPartitions: 1,
+      replicationFactor: 1,
+      configEntries: [{ name: "max.message.bytes", value: String(DLQ_MAX_MESSAGE_BYTES) }],
+    },
   ]);
   cleanups.push(() => topics.admin.deleteTopics({ topics: [dlqTopic] }));
-  const producer = createKafka(stack.kafkaBrokers, "dead-letter-test-producer").producer({ createPartitioner: Partitioners.DefaultPartitioner });
+  const producer = createKafka(stack.kafkaBrokers, "dead-letter-test-producer").producer({
+    createPartitioner: Partitioners.DefaultPartitioner,
+  });
   await producer.connect();
   cleanups.push(() => producer.disconnect());
   const makeSink = (overrides: Partial<Parameters<typeof createWarehouseSink>[0]> = {}): WarehouseSink => {
@@ -62,7 +69,14 @@ describe("dead letters", () => {
     const poison = poisonCorpus(200);
     const huge = Array.from({ length: 5 }, (_, i) => ({ key: `CU-10${i}0`, value: Buffer.alloc(1_000_000, 0x61 + i) }));
     // Interleaved, so bad messages sit between good ones on every partition.
-    const mixed = [...good.slice(0, 100), ...huge, ...poison.slice(0, 100), ...good.slice(100, 200), ...poison.slice(100), ...good.slice(200)];
+    const mixed = [
+      ...good.slice(0, 100),
+      ...huge,
+      ...poison.slice(0, 100),
+      ...good.slice(100, 200),
+      ...poison.slice(100),
+      ...good.slice(200),
+    ];
     const coordinates = await produce(mixed.map(({ key, value }) => ({ key: key ?? null, value })));
     const bad = new Set(coordinates.filter((_, i) => !good.includes(mixed[i] as (typeof good)[number])));
     expect(bad.size).toBe(205);
@@ -70,7 +84,11 @@ describe("dead letters", () => {
     const sink = makeSink();
     await sink.start();
     await waitFor("300 good rows", async () => (await rows()).n === 300, 60_000);
-    await waitFor("the outbox to empty", async () => (await sink.status()).deadLettersPending === 0 && (await sink.status()).deadLettered === 205, 30_000);
+    await waitFor(
+      "the outbox to empty",
+      async () => (await sink.status()).deadLettersPending === 0 && (await sink.status()).deadLettered === 205,
+      30_000,
+    );
     await sink.drainDeadLetters();
     expect(await rows()).toEqual({ n: 300, distinctN: 300 });
 
@@ -102,14 +120,19 @@ describe("dead letters", () => {
     // A rule decodePurchase knows nothing about: only the warehouse can refuse these rows.
     await databases.admin.query(`ALTER TABLE purchases ADD CONSTRAINT refuse_marked CHECK (itemCode <> 'REFUSE-ME')`);
     const good = Array.from({ length: 120 }, (_, i) => messageAt("purchases", 1277, i));
-    const refused = [0, 1].map((i) => ({ key: "CU-1001", value: JSON.stringify({ customerId: "CU-1001", amount: 10 + i, itemCode: "REFUSE-ME" }) }));
+    const refused = [0, 1].map((i) => ({
+      key: "CU-1001",
+      value: JSON.stringify({ customerId: "CU-1001", amount: 10 + i, itemCode: "REFUSE-ME" }),
+    }));
     const coordinates = await produce([...good.slice(0, 60), ...refused, ...good.slice(60)]);
     const sink = makeSink();
     await sink.start();
     await waitFor("120 good rows", async () => (await rows()).n === 120, 30_000);
     await waitFor("two letters delivered", async () => (await readDeadLetterTopic(stack.kafkaBrokers, dlqTopic)).length >= 2, 20_000);
     const letters = await readDeadLetterTopic(stack.kafkaBrokers, dlqTopic);
-    expect(letters.map((letter) => `${letter.headers[DLQ_HEADERS.partition]}:${letter.headers[DLQ_HEADERS.offset]}`)).toEqual(coordinates.slice(60, 62));
+    expect(letters.map((letter) => `${letter.headers[DLQ_HEADERS.partition]}:${letter.headers[DLQ_HEADERS.offset]}`)).toEqual(
+      coordinates.slice(60, 62),
+    );
     for (const letter of letters) {
       expect(letter.headers[DLQ_HEADERS.reason]).toMatch(/^rejected_by_warehouse: MySQL error \d+: .*refuse_marked/);
       expect(letter.value!.toString()).toContain("REFUSE-ME");

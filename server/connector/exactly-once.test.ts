@@ -43,7 +43,12 @@ describe("warehouse sink under kill -9", () => {
     const flushesSeenAtKill: number[] = [];
     for (let kill = 0; kill < KILLS; kill++) {
       const sink = spawnSink(settings);
-      await waitFor("the sink to be assigned its partitions", () => sink.output.some((line) => line.includes("assigned partitions")), 30_000, 20);
+      await waitFor(
+        "the sink to be assigned its partitions",
+        () => sink.output.some((line) => line.includes("assigned partitions")),
+        30_000,
+        20,
+      );
       const flushes = () => sink.output.filter((line) => line.includes("flushed")).length;
       if (kill % 2 === 0) {
         // Anywhere in the run: while consuming, mid-transaction, between flushes.
@@ -75,9 +80,9 @@ describe("warehouse sink under kill -9", () => {
     final.child.kill("SIGTERM");
     await final.exited;
 
-    const [[counts]] = await databases.admin.query<RowDataPacket[]>(
+    const [[counts]] = (await databases.admin.query<RowDataPacket[]>(
       `SELECT count(*) AS n, count(DISTINCT kafka_topic, kafka_partition, kafka_offset) AS distinctN FROM \`${databases.database}\`.purchases`,
-    ) as unknown as [RowDataPacket[]];
+    )) as unknown as [RowDataPacket[]];
     expect({ n: Number(counts!.n), distinctN: Number(counts!.distinctN), committed: await loadedOffsets() }).toEqual({
       n: produced,
       distinctN: produced,
@@ -90,11 +95,19 @@ describe("warehouse sink under kill -9", () => {
     );
     for (const { partition, high } of highs) {
       const row = perPartition.find((candidate) => Number(candidate.p) === partition);
-      expect({ partition, n: Number(row?.n), lo: Number(row?.lo), hi: Number(row?.hi) }).toEqual({ partition, n: Number(high), lo: 0, hi: Number(high) - 1 });
+      expect({ partition, n: Number(row?.n), lo: Number(row?.lo), hi: Number(row?.hi) }).toEqual({
+        partition,
+        n: Number(high),
+        lo: 0,
+        hi: Number(high) - 1,
+      });
     }
     // And the rows are exactly the generated events 0..produced-1.
-    const [rows] = await databases.admin.query<RowDataPacket[]>(`SELECT customerId, amount, itemCode FROM \`${databases.database}\`.purchases`);
-    const key = (row: { customerId: string; amount: number; itemCode: string }) => `${row.customerId}|${Number(row.amount).toFixed(2)}|${row.itemCode}`;
+    const [rows] = await databases.admin.query<RowDataPacket[]>(
+      `SELECT customerId, amount, itemCode FROM \`${databases.database}\`.purchases`,
+    );
+    const key = (row: { customerId: string; amount: number; itemCode: string }) =>
+      `${row.customerId}|${Number(row.amount).toFixed(2)}|${row.itemCode}`;
     const loaded = rows.map((row) => key(row as { customerId: string; amount: number; itemCode: string })).sort();
     const expected = Array.from({ length: produced }, (_, i) => key(purchaseAt(SEED, i))).sort();
     expect(loaded).toEqual(expected);

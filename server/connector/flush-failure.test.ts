@@ -30,7 +30,9 @@ describe("a flush failing for a reason other than its data", () => {
     await admin.query(`GRANT ALL ON ${quoteIdentifier(offsetsDatabase)}.* TO ?@'%'`, [user]);
     await admin.query(`GRANT INSERT ON ${quoteIdentifier(database)}.purchases TO ?@'%'`, [user]);
 
-    const producer = createKafka(stack.kafkaBrokers, "flush-failure-producer").producer({ createPartitioner: Partitioners.DefaultPartitioner });
+    const producer = createKafka(stack.kafkaBrokers, "flush-failure-producer").producer({
+      createPartitioner: Partitioners.DefaultPartitioner,
+    });
     await producer.connect();
     cleanups.push(() => producer.disconnect());
     const produce = (from: number, count: number) =>
@@ -43,7 +45,10 @@ describe("a flush failing for a reason other than its data", () => {
     };
 
     const { host, port } = adminConnectionOptions(stack.mysqlAdminUrl);
-    const sink = createWarehouseSink({ ...scratchSinkOptions(stack, { databases, topic, dlqTopic }), mysql: { host, port, user, password } });
+    const sink = createWarehouseSink({
+      ...scratchSinkOptions(stack, { databases, topic, dlqTopic }),
+      mysql: { host, port, user, password },
+    });
     cleanups.push(() => sink.close());
     await produce(0, 100);
     await sink.start();

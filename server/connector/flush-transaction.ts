@@ -70,7 +70,9 @@ export async function flushTransaction(pool: Pool, plan: FlushPlan): Promise<Flu
     const table = `${quoteIdentifier(plan.database)}.${quoteIdentifier(PURCHASES_TABLE)}`;
     const insert = async (rows: RowToLoad[]) => {
       const values = rows.map((row) => [row.customerId, row.amount, row.itemCode, plan.topic, row.partition, row.offset]);
-      await connection.query(`INSERT INTO ${table} (customerId, amount, itemCode, kafka_topic, kafka_partition, kafka_offset) VALUES ?`, [values]);
+      await connection.query(`INSERT INTO ${table} (customerId, amount, itemCode, kafka_topic, kafka_partition, kafka_offset) VALUES ?`, [
+        values,
+      ]);
     };
     const rejected: DeadLetter[] = [];
     for (let start = 0; start < plan.rows.length; start += ROWS_PER_STATEMENT) {

@@ -20,14 +20,17 @@ export class PipelineRestartTimer {
   schedule(at: number): void {
     this.cancel();
     this.at = at;
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      this.at = undefined;
-      this.restart().then(
-        () => this.log("pipeline restarted on its own: the stop reached CONNECTOR_STOP_LIMIT_MS"),
-        (error: unknown) => this.log(`pipeline could not restart on its own: ${error instanceof Error ? error.message : String(error)}`),
-      );
-    }, Math.max(0, at - Date.now()));
+    this.timer = setTimeout(
+      () => {
+        this.timer = undefined;
+        this.at = undefined;
+        this.restart().then(
+          () => this.log("pipeline restarted on its own: the stop reached CONNECTOR_STOP_LIMIT_MS"),
+          (error: unknown) => this.log(`pipeline could not restart on its own: ${error instanceof Error ? error.message : String(error)}`),
+        );
+      },
+      Math.max(0, at - Date.now()),
+    );
     // A pending restart must not keep a process alive that was asked to exit.
     this.timer.unref();
   }

@@ -19,18 +19,28 @@ describe("decodePurchase against hostile values", () => {
     ["a duplicate key", '{"customerId":"CU-1001","amount":1,"amount":"x","itemCode":"1"}', /^duplicate_key: "amount"/],
     ["a number beyond double range", '{"customerId":"CU-1001","amount":1e400,"itemCode":"1"}', /^invalid_field: amount: .*Infinity/],
     ["a string for a number", '{"customerId":"CU-1001","amount":"12.5","itemCode":"1"}', /^wrong_type: amount/],
-    ["a lone surrogate escape", '{"customerId":"CU-1001","amount":1,"itemCode":"\\ud800x"}', /^invalid_field: itemCode: .*lone UTF-16 surrogate/],
+    [
+      "a lone surrogate escape",
+      '{"customerId":"CU-1001","amount":1,"itemCode":"\\ud800x"}',
+      /^invalid_field: itemCode: .*lone UTF-16 surrogate/,
+    ],
     ["a missing field", '{"customerId":"CU-1001","itemCode":"1"}', /^missing_field: amount/],
     ["an amount beyond DOUBLE(10,3)", '{"customerId":"CU-1001","amount":1e12,"itemCode":"1"}', /^invalid_field: amount/],
     ["a huge string", JSON.stringify({ customerId: "CU-1001", amount: 1, itemCode: "x".repeat(100_000) }), /^oversized: /],
     ["deep nesting", `${"[".repeat(30_000)}${"]".repeat(30_000)}`, /^not_object: /],
-    ["deep nesting inside an object", `{"customerId":"CU-1001","amount":1,"itemCode":"1","n":${"[".repeat(30_000)}${"]".repeat(30_000)}}`, /^ok$/],
+    [
+      "deep nesting inside an object",
+      `{"customerId":"CU-1001","amount":1,"itemCode":"1","n":${"[".repeat(30_000)}${"]".repeat(30_000)}}`,
+      /^ok$/,
+    ],
   ])("names %s clearly", (_, value, reason) => {
     expect(reasonOf(value)).toMatch(reason);
   });
 
   it("treats a __proto__ key as data and builds a plain row of the three fields", () => {
-    const decoded = decodePurchase(Buffer.from('{"__proto__":{"polluted":true},"customerId":"CU-1001","amount":12.5,"itemCode":"96385074"}'));
+    const decoded = decodePurchase(
+      Buffer.from('{"__proto__":{"polluted":true},"customerId":"CU-1001","amount":12.5,"itemCode":"96385074"}'),
+    );
     expect(decoded).toEqual({ ok: true, value: { customerId: "CU-1001", amount: 12.5, itemCode: "96385074" } });
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });

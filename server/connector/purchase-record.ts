@@ -13,7 +13,10 @@ export const MAX_ABS_AMOUNT = 9_999_999.999;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 export const purchaseValueSchema = z.object({
-  customerId: z.string().max(50).regex(/^CU-\d{1,46}$/, "customerId must look like CU-1234"),
+  customerId: z
+    .string()
+    .max(50)
+    .regex(/^CU-\d{1,46}$/, "customerId must look like CU-1234"),
   amount: z
     .number()
     // 1e400 parses to Infinity: it must never reach a sum.
@@ -21,7 +24,11 @@ export const purchaseValueSchema = z.object({
     .refine((amount) => Math.abs(amount) <= MAX_ABS_AMOUNT, "amount is out of DOUBLE(10,3) range"),
   // JSON may escape a lone surrogate (\ud800); that is not Unicode text, so the warehouse could only
   // store a replacement character and the engine's JSON reader refuses it: a dead letter, not a row.
-  itemCode: z.string().min(1).max(50).refine((code) => !LONE_SURROGATE.test(code), "itemCode holds a lone UTF-16 surrogate (not Unicode text)"),
+  itemCode: z
+    .string()
+    .min(1)
+    .max(50)
+    .refine((code) => !LONE_SURROGATE.test(code), "itemCode holds a lone UTF-16 surrogate (not Unicode text)"),
 });
 
 export type PurchaseValue = z.infer<typeof purchaseValueSchema>;
@@ -54,7 +61,10 @@ export function decodePurchase(raw: Buffer | null): DecodedPurchase {
     return { ok: false, reason: `not_json: ${detail}` };
   }
   if (typeof json !== "object" || json === null || Array.isArray(json)) {
-    return { ok: false, reason: `not_object: the value is ${Array.isArray(json) ? "an array" : json === null ? "null" : `a ${typeof json}`}, not a JSON object` };
+    return {
+      ok: false,
+      reason: `not_object: the value is ${Array.isArray(json) ? "an array" : json === null ? "null" : `a ${typeof json}`}, not a JSON object`,
+    };
   }
   // JSON.parse keeps the last of duplicate keys, other readers the first: refuse the ambiguity.
   const duplicate = duplicateTopLevelKey(text);

@@ -54,7 +54,9 @@ export function createSinkFlusher(ctx: SinkContext): SinkFlusher {
   }
 
   function recordFailure(cause: string): void {
-    failure = failure ? { ...failure, cause, attempts: failure.attempts + 1, nextRetryAt: undefined } : { cause, since: new Date(), attempts: 1, nextRetryAt: undefined };
+    failure = failure
+      ? { ...failure, cause, attempts: failure.attempts + 1, nextRetryAt: undefined }
+      : { cause, since: new Date(), attempts: 1, nextRetryAt: undefined };
     log(`${cause} (attempt ${failure.attempts}, next in ${(backoffMs() / 1000).toFixed(1)} s)`);
   }
 
@@ -124,7 +126,8 @@ export function createSinkFlusher(ctx: SinkContext): SinkFlusher {
     counters.rowsLoaded += batch.rows.length - rejected;
     counters.deadLettered += letters;
     counters.lastFlushRows = batch.rows.length - rejected;
-    if (batch.newestTimestampMs !== undefined) counters.newestLoadedTimestampMs = Math.max(counters.newestLoadedTimestampMs ?? 0, batch.newestTimestampMs);
+    if (batch.newestTimestampMs !== undefined)
+      counters.newestLoadedTimestampMs = Math.max(counters.newestLoadedTimestampMs ?? 0, batch.newestTimestampMs);
     if (letters > 0) ctx.hooks.deadLettersWritten();
     log(
       `flushed ${batch.rows.length - rejected} rows${letters ? ` and ${letters} dead letters${rejected ? ` (${rejected} refused by the warehouse)` : ""} to the outbox` : ""} in ${counters.lastFlushMs.toFixed(0)} ms; offsets ${describeOffsets(session.committed)}`,

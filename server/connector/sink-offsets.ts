@@ -41,7 +41,9 @@ export async function ensureSinkOffsetsTable(connection: PoolConnection, offsets
   );
   if (columns.length > 0) return;
   try {
-    await connection.query(`ALTER TABLE ${quoteIdentifier(offsetsDatabase)}.${SINK_OFFSETS_TABLE} ADD COLUMN topic_id CHAR(36) NULL AFTER topic`);
+    await connection.query(
+      `ALTER TABLE ${quoteIdentifier(offsetsDatabase)}.${SINK_OFFSETS_TABLE} ADD COLUMN topic_id CHAR(36) NULL AFTER topic`,
+    );
   } catch (error) {
     if ((error as { errno?: unknown }).errno !== DUPLICATE_COLUMN_ERRNO) throw error;
   }
@@ -82,7 +84,12 @@ export async function upsertSinkOffsets(
 }
 
 /** Records `topicId` on this topic's rows that have none (written before topic IDs were kept). */
-export async function adoptLegacySinkOffsets(connection: PoolConnection, offsetsDatabase: string, topic: string, topicId: string): Promise<number> {
+export async function adoptLegacySinkOffsets(
+  connection: PoolConnection,
+  offsetsDatabase: string,
+  topic: string,
+  topicId: string,
+): Promise<number> {
   const [result] = await connection.query<ResultSetHeader>(
     `UPDATE ${quoteIdentifier(offsetsDatabase)}.${SINK_OFFSETS_TABLE} SET topic_id = ? WHERE topic = ? AND topic_id IS NULL`,
     [topicId, topic],
@@ -91,8 +98,9 @@ export async function adoptLegacySinkOffsets(connection: PoolConnection, offsets
 }
 
 export async function deleteSinkOffsets(connection: PoolConnection, offsetsDatabase: string, topic: string): Promise<number> {
-  const [result] = await connection.query<ResultSetHeader>(`DELETE FROM ${quoteIdentifier(offsetsDatabase)}.${SINK_OFFSETS_TABLE} WHERE topic = ?`, [
-    topic,
-  ]);
+  const [result] = await connection.query<ResultSetHeader>(
+    `DELETE FROM ${quoteIdentifier(offsetsDatabase)}.${SINK_OFFSETS_TABLE} WHERE topic = ?`,
+    [topic],
+  );
   return result.affectedRows;
 }

@@ -64,7 +64,9 @@ export function createSinkSession(ctx: SinkContext): SinkSession {
       );
     }
     if (settled.adoptedLegacyRows > 0) {
-      log(`recorded topic ID ${topicId} on ${settled.adoptedLegacyRows} offset rows stored without one (all within the topic's high watermarks)`);
+      log(
+        `recorded topic ID ${topicId} on ${settled.adoptedLegacyRows} offset rows stored without one (all within the topic's high watermarks)`,
+      );
     }
     for (const { partition } of marks) resumeFromWarehouse(partition, settled.offsets.get(partition), marks);
     return marks;
@@ -148,7 +150,13 @@ export function createSinkSession(ctx: SinkContext): SinkSession {
       if (decoded.ok) {
         session.buffer.push({ kind: "row", partition, offset, timestampMs, row: { ...decoded.value, partition, offset, source } });
       } else {
-        session.buffer.push({ kind: "dead", partition, offset, timestampMs, letter: { partition, offset, ...source, reason: decoded.reason } });
+        session.buffer.push({
+          kind: "dead",
+          partition,
+          offset,
+          timestampMs,
+          letter: { partition, offset, ...source, reason: decoded.reason },
+        });
       }
       session.expectedNext.set(partition, offset + 1);
     }
@@ -174,7 +182,11 @@ export function createSinkSession(ctx: SinkContext): SinkSession {
     session.incarnationChanged = undefined;
     const marks = await settleIncarnation();
     // A (re)started pipeline loads what it missed as soon as it has read it, not an interval later.
-    catchUpTo = new Map(marks.filter(({ partition, high }) => (session.expectedNext.get(partition) ?? 0) < high).map(({ partition, high }) => [partition, high]));
+    catchUpTo = new Map(
+      marks
+        .filter(({ partition, high }) => (session.expectedNext.get(partition) ?? 0) < high)
+        .map(({ partition, high }) => [partition, high]),
+    );
     if (catchUpTo.size === 0) catchUpTo = undefined;
     const sessionTimeout = options.sessionTimeoutMs ?? 10_000;
     const next = clients.kafka.consumer({

@@ -6,7 +6,10 @@ import type { WarehouseSinkStatus } from "./warehouse-sink-options";
 
 const WATERMARK_CACHE_MS = 1_000;
 
-async function currentWatermarks(ctx: SinkContext, fetch: () => Promise<PartitionWatermarks[]>): Promise<PartitionWatermarks[] | undefined> {
+async function currentWatermarks(
+  ctx: SinkContext,
+  fetch: () => Promise<PartitionWatermarks[]>,
+): Promise<PartitionWatermarks[] | undefined> {
   const { counters } = ctx;
   if (counters.watermarks && Date.now() - counters.watermarks.at < WATERMARK_CACHE_MS) return counters.watermarks.value;
   try {
@@ -33,13 +36,16 @@ export async function sinkStatus(
   const { options, session, counters, lifecycle } = ctx;
   const marks = await currentWatermarks(ctx, fetchWatermarks);
   const lag = marks ? lagMessages(marks, session.committed) : 0;
-  const oldestBuffered = session.buffer.length > 0 ? Math.min(...session.buffer.slice(0, 1000).map((message) => message.timestampMs)) : undefined;
+  const oldestBuffered =
+    session.buffer.length > 0 ? Math.min(...session.buffer.slice(0, 1000).map((message) => message.timestampMs)) : undefined;
   const cause = lifecycle.running ? (failure?.cause ?? session.consumerError ?? counters.kafkaError) : counters.kafkaError;
   const committedOffsets: Record<string, number> = {};
   for (const [partition, next] of [...session.committed].sort((a, b) => a[0] - b[0])) committedOffsets[String(partition)] = next;
   // Explains a sudden drop of warehouse rows on /api/status.
   const reset = counters.incarnationReset;
-  const resetNote = reset ? `; reset at ${reset.at.toISOString()} for a new incarnation of ${options.topic} (${reset.rowsDeleted} old rows deleted)` : "";
+  const resetNote = reset
+    ? `; reset at ${reset.at.toISOString()} for a new incarnation of ${options.topic} (${reset.rowsDeleted} old rows deleted)`
+    : "";
   const relayNote = relay?.failure ? `; dead-letter topic unreachable, ${relay.pending} letters kept in the outbox: ${relay.failure}` : "";
   const healthyDetail = lifecycle.running
     ? `loading ${options.topic} every ${options.flushIntervalMs / 1000} s; ${counters.rowsLoaded} rows loaded, ${lag} messages behind`

@@ -27,7 +27,10 @@ export function createTopicIdReader(brokers: string[], clientId: string): TopicI
         const metadata = await admin.metadata({ topics: [topic], forceUpdate: true });
         id = metadata.topics.get(topic)?.id;
       } catch (error) {
-        throw new FomoError("unavailable:kafka", `could not read the topic ID of ${topic}: ${(error as Error).message}`, { cause: error, canRetry: true });
+        throw new FomoError("unavailable:kafka", `could not read the topic ID of ${topic}: ${(error as Error).message}`, {
+          cause: error,
+          canRetry: true,
+        });
       }
       if (!id || id === ZERO_UUID) {
         throw new FomoError("unavailable:kafka", `the broker reports no topic ID for ${topic}`, { canRetry: true });

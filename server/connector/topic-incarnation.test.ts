@@ -23,7 +23,8 @@ afterEach(async () => {
 
 type Loaded = { customerId: string; amount: number; itemCode: string };
 const keyOf = (row: Loaded) => `${row.customerId}|${Number(row.amount).toFixed(2)}|${row.itemCode}`;
-const generatedKeys = (seed: number, from: number, count: number) => Array.from({ length: count }, (_, i) => keyOf(purchaseAt(seed, from + i))).sort();
+const generatedKeys = (seed: number, from: number, count: number) =>
+  Array.from({ length: count }, (_, i) => keyOf(purchaseAt(seed, from + i))).sort();
 
 async function setup() {
   const stack = testStack();
@@ -43,7 +44,9 @@ async function setup() {
   };
   /** A fresh producer each time: one that knew the old incarnation may hold stale metadata. */
   const produce = async (seed: number, from: number, count: number) => {
-    const producer = createKafka(stack.kafkaBrokers, "incarnation-test-producer").producer({ createPartitioner: Partitioners.DefaultPartitioner });
+    const producer = createKafka(stack.kafkaBrokers, "incarnation-test-producer").producer({
+      createPartitioner: Partitioners.DefaultPartitioner,
+    });
     await producer.connect();
     try {
       await producer.send({ topic, messages: Array.from({ length: count }, (_, i) => messageAt("purchases", seed, from + i)), acks: -1 });
@@ -68,7 +71,12 @@ async function setup() {
   };
   /** Caught up: nothing left in Kafka past the warehouse offsets, and `rows` rows loaded. */
   const waitForLoaded = (sink: WarehouseSink, rows: number, timeoutMs = 60_000) =>
-    waitFor(`${rows} rows and no lag`, async () => (await sink.status()).lagMessages === 0 && (await warehouse()).n === rows, timeoutMs, 250);
+    waitFor(
+      `${rows} rows and no lag`,
+      async () => (await sink.status()).lagMessages === 0 && (await warehouse()).n === rows,
+      timeoutMs,
+      250,
+    );
   return { stack, topics, databases, topic, topicIds, logs, makeSink, produce, warehouse, storedOffsets, waitForLoaded };
 }
 
@@ -76,34 +84,38 @@ describe("sink connector and topic incarnations", () => {
   it.each([
     { old: 600, fresh: 200 },
     { old: 300, fresh: 900 },
-  ])("connector reloads a re-created topic from its start instead of trusting the old offsets ($old old, $fresh new messages)", async ({ old, fresh }) => {
-    const { topic, topics, topicIds, makeSink, produce, warehouse, storedOffsets, waitForLoaded } = await setup();
-    await produce(OLD_SEED, 0, old);
-    const first = makeSink();
-    await first.start();
-    await waitForLoaded(first, old);
-    await first.close();
-    const oldId = await topicIds.topicId(topic);
+  ])(
+    "connector reloads a re-created topic from its start instead of trusting the old offsets ($old old, $fresh new messages)",
+    async ({ old, fresh }) => {
+      const { topic, topics, topicIds, makeSink, produce, warehouse, storedOffsets, waitForLoaded } = await setup();
+      await produce(OLD_SEED, 0, old);
+      const first = makeSink();
+      await first.start();
+      await waitForLoaded(first, old);
+      await first.close();
+      const oldId = await topicIds.topicId(topic);
 
-    await topics.recreate(topic);
-    await produce(NEW_SEED, 0, fresh);
-    const newId = await topicIds.topicId(topic);
-    expect(newId).not.toBe(oldId);
+      await topics.recreate(topic);
+      await produce(NEW_SEED, 0, fresh);
+      const newId = await topicIds.topicId(topic);
+      expect(newId).not.toBe(oldId);
 
-    const second = makeSink();
-    await second.start();
-    await waitForLoaded(second, fresh);
-    await second.flushNow();
-    const loaded = await warehouse();
-    expect({ n: loaded.n, distinctN: loaded.distinctN }).toEqual({ n: fresh, distinctN: fresh });
-    expect(loaded.keys).toEqual(generatedKeys(NEW_SEED, 0, fresh));
-    expect(await storedOffsets()).toEqual({ total: fresh, ids: new Set([newId]) });
-    const status = await second.status();
-    expect(status.incarnationReset?.rowsDeleted).toBe(old);
-    expect(status.incarnationReset?.reason).toContain(oldId);
-    expect(status.detail).toMatch(/reset at .* for a new incarnation .*\(\d+ old rows deleted\)/);
-    expect(status.rowsLoaded).toBe(fresh);
-  }, 90_000);
+      const second = makeSink();
+      await second.start();
+      await waitForLoaded(second, fresh);
+      await second.flushNow();
+      const loaded = await warehouse();
+      expect({ n: loaded.n, distinctN: loaded.distinctN }).toEqual({ n: fresh, distinctN: fresh });
+      expect(loaded.keys).toEqual(generatedKeys(NEW_SEED, 0, fresh));
+      expect(await storedOffsets()).toEqual({ total: fresh, ids: new Set([newId]) });
+      const status = await second.status();
+      expect(status.incarnationReset?.rowsDeleted).toBe(old);
+      expect(status.incarnationReset?.reason).toContain(oldId);
+      expect(status.detail).toMatch(/reset at .* for a new incarnation .*\(\d+ old rows deleted\)/);
+      expect(status.rowsLoaded).toBe(fresh);
+    },
+    90_000,
+  );
 
   it("legacy offsets beyond the high watermark are reset", async () => {
     const { topic, databases, topicIds, makeSink, produce, warehouse, storedOffsets, waitForLoaded } = await setup();
@@ -117,14 +129,19 @@ describe("sink connector and topic incarnations", () => {
       `CREATE TABLE ${offsetsTable} (topic VARCHAR(249) NOT NULL, kafka_partition INT NOT NULL, next_offset BIGINT NOT NULL,
        updated_at TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3) ON UPDATE CURRENT_TIMESTAMP(3), PRIMARY KEY (topic, kafka_partition)) ENGINE=InnoDB`,
     );
-    await databases.admin.query(`INSERT INTO ${offsetsTable} (topic, kafka_partition, next_offset) VALUES ?`, [[0, 1, 2].map((p) => [topic, p, 2_000])]);
+    await databases.admin.query(`INSERT INTO ${offsetsTable} (topic, kafka_partition, next_offset) VALUES ?`, [
+      [0, 1, 2].map((p) => [topic, p, 2_000]),
+    ]);
     await databases.admin.query(`USE ${quoteIdentifier(databases.database)}`);
     await databases.admin.query(PURCHASES_TABLE_DDL);
     const oldRows = Array.from({ length: 150 }, (_, i) => {
       const purchase = purchaseAt(OLD_SEED, i);
       return [purchase.customerId, purchase.amount, purchase.itemCode, topic, i % 3, Math.floor(i / 3)];
     });
-    await databases.admin.query(`INSERT INTO purchases (customerId, amount, itemCode, kafka_topic, kafka_partition, kafka_offset) VALUES ?`, [oldRows]);
+    await databases.admin.query(
+      `INSERT INTO purchases (customerId, amount, itemCode, kafka_topic, kafka_partition, kafka_offset) VALUES ?`,
+      [oldRows],
+    );
 
     const sink = makeSink();
     await sink.start();
@@ -135,7 +152,10 @@ describe("sink connector and topic incarnations", () => {
     // Migrated in place: the column exists now, and every row carries the topic's ID.
     expect(await storedOffsets()).toEqual({ total: 300, ids: new Set([await topicIds.topicId(topic)]) });
     const status = await sink.status();
-    expect(status.incarnationReset).toMatchObject({ rowsDeleted: 150, reason: expect.stringMatching(/legacy offsets .* 0: next 2000 > high watermark \d+/) });
+    expect(status.incarnationReset).toMatchObject({
+      rowsDeleted: 150,
+      reason: expect.stringMatching(/legacy offsets .* 0: next 2000 > high watermark \d+/),
+    });
   }, 90_000);
 
   it("legacy offsets within the high watermarks are kept and given the topic ID", async () => {
@@ -164,25 +184,34 @@ describe("sink connector and topic incarnations", () => {
   it.each([
     { old: 500, fresh: 200 },
     { old: 200, fresh: 700 },
-  ])("a topic re-created while the connector runs is detected at the next flush ($old old, $fresh new messages)", async ({ old, fresh }) => {
-    const { topic, topics, topicIds, logs, makeSink, produce, warehouse, storedOffsets, waitForLoaded } = await setup();
-    await produce(OLD_SEED, 0, old);
-    const sink = makeSink();
-    await sink.start();
-    await waitForLoaded(sink, old);
+  ])(
+    "a topic re-created while the connector runs is detected at the next flush ($old old, $fresh new messages)",
+    async ({ old, fresh }) => {
+      const { topic, topics, topicIds, logs, makeSink, produce, warehouse, storedOffsets, waitForLoaded } = await setup();
+      await produce(OLD_SEED, 0, old);
+      const sink = makeSink();
+      await sink.start();
+      await waitForLoaded(sink, old);
 
-    await topics.recreate(topic);
-    await produce(NEW_SEED, 0, fresh);
-    const newId = await topicIds.topicId(topic);
-    await waitFor("the new incarnation to be loaded", async () => (await warehouse()).keys.join("\n") === generatedKeys(NEW_SEED, 0, fresh).join("\n"), 60_000, 500);
-    await waitForLoaded(sink, fresh);
-    await sink.flushNow();
-    const loaded = await warehouse();
-    expect({ n: loaded.n, distinctN: loaded.distinctN }).toEqual({ n: fresh, distinctN: fresh });
-    expect(await storedOffsets()).toEqual({ total: fresh, ids: new Set([newId]) });
-    expect((await sink.status()).incarnationReset?.rowsDeleted).toBe(old);
-    expect(logs.some((line) => line.includes(`now has topic ID ${newId}`))).toBe(true);
-  }, 90_000);
+      await topics.recreate(topic);
+      await produce(NEW_SEED, 0, fresh);
+      const newId = await topicIds.topicId(topic);
+      await waitFor(
+        "the new incarnation to be loaded",
+        async () => (await warehouse()).keys.join("\n") === generatedKeys(NEW_SEED, 0, fresh).join("\n"),
+        60_000,
+        500,
+      );
+      await waitForLoaded(sink, fresh);
+      await sink.flushNow();
+      const loaded = await warehouse();
+      expect({ n: loaded.n, distinctN: loaded.distinctN }).toEqual({ n: fresh, distinctN: fresh });
+      expect(await storedOffsets()).toEqual({ total: fresh, ids: new Set([newId]) });
+      expect((await sink.status()).incarnationReset?.rowsDeleted).toBe(old);
+      expect(logs.some((line) => line.includes(`now has topic ID ${newId}`))).toBe(true);
+    },
+    90_000,
+  );
 
   it("a flush read from one incarnation does not commit once sink_offsets counts in another", async () => {
     const { stack, databases, topic } = await setup();
@@ -209,7 +238,9 @@ describe("sink connector and topic incarnations", () => {
       nextOffsets: new Map([[0, 11]]),
     });
     await expect(flush).rejects.toMatchObject({ code: "internal:sink_topic_changed" });
-    const [rows] = await databases.admin.query<RowDataPacket[]>(`SELECT count(*) AS n FROM ${quoteIdentifier(databases.database)}.purchases`);
+    const [rows] = await databases.admin.query<RowDataPacket[]>(
+      `SELECT count(*) AS n FROM ${quoteIdentifier(databases.database)}.purchases`,
+    );
     expect(Number(rows[0]!.n)).toBe(0);
     const check = await pool.getConnection();
     try {
@@ -231,7 +262,10 @@ describe("sink connector and topic incarnations", () => {
     await produce(OLD_SEED, 300, 300);
     // Retention: every partition keeps only its last 20 messages, past what the warehouse loaded.
     const highs = await topics.admin.fetchTopicOffsets(topic);
-    await topics.admin.deleteTopicRecords({ topic, partitions: highs.map(({ partition, high }) => ({ partition, offset: String(Number(high) - 20) })) });
+    await topics.admin.deleteTopicRecords({
+      topic,
+      partitions: highs.map(({ partition, high }) => ({ partition, offset: String(Number(high) - 20) })),
+    });
 
     const second = makeSink();
     await second.start();

@@ -15,7 +15,9 @@ export function judgeIncarnation(
   currentTopicId: string,
   watermarks: PartitionWatermarks[],
 ): IncarnationVerdict {
-  const foreignIds = new Set([...stored.values()].flatMap(({ topicId }) => (topicId !== null && topicId !== currentTopicId ? [topicId] : [])));
+  const foreignIds = new Set(
+    [...stored.values()].flatMap(({ topicId }) => (topicId !== null && topicId !== currentTopicId ? [topicId] : [])),
+  );
   if (foreignIds.size > 0) {
     return {
       kind: "other",

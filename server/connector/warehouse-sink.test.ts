@@ -87,7 +87,11 @@ describe("warehouse sink", () => {
       { key: "CU-1001", value: '{"customerId":"CU-1001","amount":"12.5","itemCode":"96385074"}', reason: "wrong_type" },
       { key: "CU-1001", value: '{"customerId":"CU-1001","amount":1e12,"itemCode":"96385074"}', reason: "invalid_field" },
       { key: "CU-1001", value: '{"customerId":"nobody","amount":12.5,"itemCode":"96385074"}', reason: "invalid_field" },
-      { key: "CU-1001", value: JSON.stringify({ customerId: "CU-1001", amount: 12.5, itemCode: "1", pad: "x".repeat(70_000) }), reason: "oversized" },
+      {
+        key: "CU-1001",
+        value: JSON.stringify({ customerId: "CU-1001", amount: 12.5, itemCode: "1", pad: "x".repeat(70_000) }),
+        reason: "oversized",
+      },
     ];
     // All on one key (one partition), between good rows on that same partition.
     await producer.send({ topic, messages: [good(0), ...pills.map(({ key, value }) => ({ key, value })), good(1)], acks: -1 });

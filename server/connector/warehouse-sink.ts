@@ -120,10 +120,14 @@ export function createWarehouseSink(options: WarehouseSinkOptions): WarehouseSin
           break;
         } catch (error) {
           if (attempt >= 10) {
-            throw new FomoError("unavailable:connector", `connector could not reach the warehouse or Kafka: ${toFomoError(error).message}`, {
-              cause: error,
-              canRetry: true,
-            });
+            throw new FomoError(
+              "unavailable:connector",
+              `connector could not reach the warehouse or Kafka: ${toFomoError(error).message}`,
+              {
+                cause: error,
+                canRetry: true,
+              },
+            );
           }
           log(`not ready yet (${toFomoError(error).message}); retrying`);
           await sleep(Math.min(500 * 2 ** attempt, 5_000));

@@ -13,23 +13,23 @@ export function engineHealth(
   const topics: TopicHealth[] = [...ingest.topics.values()].map((state) => {
     const columns = state.table.columns().filter((column) => column.misfits > 0);
     return {
-    topic: state.topic,
-    hidden: isHiddenTopic(state.topic, options.dlqTopic),
-    ingestedMessages: state.ingestedMessages,
-    corruptMessages: state.corruptMessages,
-    misfitsByColumn: Object.fromEntries(columns.map((column) => [column.name, column.misfits])),
-    misfitValues: columns.reduce((sum, column) => sum + column.misfits, 0),
-    overflowMessages: state.overflowMessages,
-    newestTimestamp: state.newestTimestampMs === null ? null : new Date(state.newestTimestampMs).toISOString(),
-    partitions: state.partitions
-      .filter((partition) => partition !== undefined)
-      .map((partition) => ({
-        partition: partition.partition,
-        ingestedOffset: partition.nextOffset.toString(),
-        highWatermark: partition.highWatermark.toString(),
-        logStartOffset: partition.logStartOffset.toString(),
-        lagMessages: Math.max(0, Number(partition.highWatermark - partition.nextOffset)),
-      })),
+      topic: state.topic,
+      hidden: isHiddenTopic(state.topic, options.dlqTopic),
+      ingestedMessages: state.ingestedMessages,
+      corruptMessages: state.corruptMessages,
+      misfitsByColumn: Object.fromEntries(columns.map((column) => [column.name, column.misfits])),
+      misfitValues: columns.reduce((sum, column) => sum + column.misfits, 0),
+      overflowMessages: state.overflowMessages,
+      newestTimestamp: state.newestTimestampMs === null ? null : new Date(state.newestTimestampMs).toISOString(),
+      partitions: state.partitions
+        .filter((partition) => partition !== undefined)
+        .map((partition) => ({
+          partition: partition.partition,
+          ingestedOffset: partition.nextOffset.toString(),
+          highWatermark: partition.highWatermark.toString(),
+          logStartOffset: partition.logStartOffset.toString(),
+          lagMessages: Math.max(0, Number(partition.highWatermark - partition.nextOffset)),
+        })),
     };
   });
   const newest = Math.max(...[...ingest.topics.values()].map((state) => state.newestTimestampMs ?? -Infinity));

@@ -87,7 +87,14 @@ export async function createKafkaSqlEngine(input: KafkaSqlEngineOptions): Promis
         return describeTopicResult(ingest, meta.table, started);
       }
       if (meta?.kind === "show_schemas") {
-        return { columns: [{ name: "Database", type: "VARCHAR" }], rows: [["default"]], rowCount: 1, truncated: false, elapsedMs: performance.now() - started, snapshot: null };
+        return {
+          columns: [{ name: "Database", type: "VARCHAR" }],
+          rows: [["default"]],
+          rowCount: 1,
+          truncated: false,
+          elapsedMs: performance.now() - started,
+          snapshot: null,
+        };
       }
       return gate.run((connection) => runSelect(connection, translation, started, signal), signal);
     },
@@ -113,7 +120,12 @@ export async function createKafkaSqlEngine(input: KafkaSqlEngineOptions): Promis
     },
   };
 
-  async function runSelect(connection: DuckDBConnection, translation: TranslatedSql, started: number, signal: AbortSignal | undefined): Promise<QueryResult> {
+  async function runSelect(
+    connection: DuckDBConnection,
+    translation: TranslatedSql,
+    started: number,
+    signal: AbortSignal | undefined,
+  ): Promise<QueryResult> {
     const deadline = Date.now() + options.queryTimeoutMs;
     let analysis = await analyzeStatement(connection, translation);
     const topics = await resolveTopics(analysis.tableRefs, translation);
@@ -164,7 +176,9 @@ export async function createKafkaSqlEngine(input: KafkaSqlEngineOptions): Promis
     const snapshot = await takeSnapshotOrFail(clients, topics);
     const caughtUp = await ingest.waitForOffsets(offsetTargetsOf(snapshot), Math.max(1, deadline - Date.now()));
     if (!caughtUp) {
-      throw new FomoError("timeout:snapshot", `Ingest did not reach the query's snapshot within ${options.queryTimeoutMs} ms`, { canRetry: true });
+      throw new FomoError("timeout:snapshot", `Ingest did not reach the query's snapshot within ${options.queryTimeoutMs} ms`, {
+        canRetry: true,
+      });
     }
     return snapshot;
   }

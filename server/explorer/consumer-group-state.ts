@@ -42,10 +42,7 @@ export async function readGroupStates(kafka: ExplorerKafka): Promise<GroupState[
       offsets.map((group) => [
         group.groupId,
         new Map(
-          group.topics.map((topic) => [
-            topic.name,
-            new Map(topic.partitions.map((p) => [p.partitionIndex, Number(p.committedOffset)])),
-          ]),
+          group.topics.map((topic) => [topic.name, new Map(topic.partitions.map((p) => [p.partitionIndex, Number(p.committedOffset)]))]),
         ),
       ]),
     );

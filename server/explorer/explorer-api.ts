@@ -58,8 +58,7 @@ export async function openLiveTail(name: string, initialMessages: number, reques
   const release = runtime.limiter.acquire();
   return eventStreamResponse(
     requestSignal,
-    (emit, signal) =>
-      liveTail(runtime.kafka, layout, { signal, initialMessages, emit: (event) => emit(event.type, event) }),
+    (emit, signal) => liveTail(runtime.kafka, layout, { signal, initialMessages, emit: (event) => emit(event.type, event) }),
     release,
   );
 }

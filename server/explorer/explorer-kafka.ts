@@ -44,7 +44,13 @@ export function createExplorerKafka(brokers: string[], clientId = "fomo-explorer
     internalAdmin() {
       if (closing) return Promise.reject(new FomoError("unavailable:kafka", "The explorer's Kafka clients are closed"));
       internal ??= (async () => {
-        const kafkajsAdmin = new Kafka({ clientId: `${clientId}-internal`, brokers, logLevel: logLevel.NOTHING, connectionTimeout: 5_000, retry: { retries: 2 } }).admin();
+        const kafkajsAdmin = new Kafka({
+          clientId: `${clientId}-internal`,
+          brokers,
+          logLevel: logLevel.NOTHING,
+          connectionTimeout: 5_000,
+          retry: { retries: 2 },
+        }).admin();
         await kafkajsAdmin.connect();
         return kafkajsAdmin;
       })().catch((cause: unknown) => {

@@ -34,7 +34,12 @@ describe("explorer runtime when Kafka stops answering", () => {
     } finally {
       await admin.disconnect();
     }
-    runtime = new ExplorerRuntime({ brokers: broker.brokers, deadLetterTopic: "orders-dlq", maxConcurrentStreams: 2, serveStaleForMs: STALE_LIMIT_MS });
+    runtime = new ExplorerRuntime({
+      brokers: broker.brokers,
+      deadLetterTopic: "orders-dlq",
+      maxConcurrentStreams: 2,
+      serveStaleForMs: STALE_LIMIT_MS,
+    });
 
     const fresh = await runtime.snapshot(0);
     expect(fresh.staleBecause).toBeUndefined();

@@ -1,10 +1,4 @@
-import type {
-  DeadLetterSummary,
-  GroupDetail,
-  GroupsOverview,
-  TopicDetail,
-  TopicsOverview,
-} from "../../lib/api/explorer";
+import type { DeadLetterSummary, GroupDetail, GroupsOverview, TopicDetail, TopicsOverview } from "../../lib/api/explorer";
 import { FomoError } from "../../lib/errors";
 import { groupPartitionLags, totalLag, type ClusterSnapshot } from "./cluster-snapshot";
 import { topicSize } from "./log-dir-sizes";

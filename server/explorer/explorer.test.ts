@@ -134,7 +134,11 @@ describe("explorer live tail", () => {
     await produce(topic, 90, 5);
     const arrived = () => events.slice(1).flatMap((e) => (e.type === "messages" ? e.messages : []));
     await until(() => arrived().length >= 5);
-    expect(arrived().map((m) => JSON.parse(m.value ?? "{}").index).sort()).toEqual([90, 91, 92, 93, 94]);
+    expect(
+      arrived()
+        .map((m) => JSON.parse(m.value ?? "{}").index)
+        .sort(),
+    ).toEqual([90, 91, 92, 93, 94]);
     expect(arrived()[0]?.valueIsJson).toBe(true);
 
     stop.abort();
@@ -167,14 +171,28 @@ describe("explorer search", () => {
     const layout = await layoutOf(topic);
     const matches: ExplorerMessage[] = [];
     const progress: SearchProgress[] = [];
-    const callbacks = { signal: new AbortController().signal, onProgress: (p: SearchProgress) => progress.push(p), onMatches: (m: ExplorerMessage[]) => matches.push(...m) };
-    const done = await searchTopic(explorer, layout, { field: "key", text: "CU-1277", start: { kind: "beginning" }, maxMessages: 10_000 }, callbacks);
+    const callbacks = {
+      signal: new AbortController().signal,
+      onProgress: (p: SearchProgress) => progress.push(p),
+      onMatches: (m: ExplorerMessage[]) => matches.push(...m),
+    };
+    const done = await searchTopic(
+      explorer,
+      layout,
+      { field: "key", text: "CU-1277", start: { kind: "beginning" }, maxMessages: 10_000 },
+      callbacks,
+    );
     expect(done).toMatchObject({ scanned: 3_000, planned: 3_000, matches: 3, reason: "range_end" });
     expect(matches.map((m) => JSON.parse(m.value ?? "{}").index).sort((a, b) => a - b)).toEqual([277, 1277, 2277]);
     expect(progress.at(-1)).toMatchObject({ scanned: 3_000, matches: 3 });
 
     matches.length = 0;
-    const byValue = await searchTopic(explorer, layout, { field: "value", text: '"INDEX":2999', start: { kind: "newest" }, maxMessages: 10 }, callbacks);
+    const byValue = await searchTopic(
+      explorer,
+      layout,
+      { field: "value", text: '"INDEX":2999', start: { kind: "newest" }, maxMessages: 10 },
+      callbacks,
+    );
     expect(byValue.matches).toBe(1);
     expect(matches[0]?.key).toBe("CU-1999");
   });
@@ -184,15 +202,30 @@ describe("explorer search", () => {
     await produce(topic, 0, 6_000);
     const layout = await layoutOf(topic);
     const noop = { onProgress: () => undefined, onMatches: () => undefined };
-    const capped = await searchTopic(explorer, layout, { field: "key", text: "nobody", start: { kind: "beginning" }, maxMessages: 1_000 }, { ...noop, signal: new AbortController().signal });
+    const capped = await searchTopic(
+      explorer,
+      layout,
+      { field: "key", text: "nobody", start: { kind: "beginning" }, maxMessages: 1_000 },
+      { ...noop, signal: new AbortController().signal },
+    );
     expect(capped).toMatchObject({ scanned: 1_000, planned: 1_000, matches: 0, reason: "message_cap" });
 
-    const fromOffset = await searchTopic(explorer, layout, { field: "key", text: "CU-1000", start: { kind: "offset", offset: 1_500, partition: 0 }, maxMessages: 10_000 }, { ...noop, signal: new AbortController().signal });
+    const fromOffset = await searchTopic(
+      explorer,
+      layout,
+      { field: "key", text: "CU-1000", start: { kind: "offset", offset: 1_500, partition: 0 }, maxMessages: 10_000 },
+      { ...noop, signal: new AbortController().signal },
+    );
     expect(fromOffset.scanned).toBe(500);
 
     const cancel = new AbortController();
     cancel.abort();
-    const cancelled = await searchTopic(explorer, layout, { field: "value", text: "x", start: { kind: "beginning" }, maxMessages: 100_000 }, { ...noop, signal: cancel.signal });
+    const cancelled = await searchTopic(
+      explorer,
+      layout,
+      { field: "value", text: "x", start: { kind: "beginning" }, maxMessages: 100_000 },
+      { ...noop, signal: cancel.signal },
+    );
     expect(cancelled.scanned).toBe(0);
   });
 
@@ -204,7 +237,12 @@ describe("explorer search", () => {
     await new Promise((resolve) => setTimeout(resolve, 50));
     await produce(topic, 300, 30);
     const layout = await layoutOf(topic);
-    const done = await searchTopic(explorer, layout, { field: "value", text: "customerId", start: { kind: "time", timestamp: from }, maxMessages: 10_000 }, { signal: new AbortController().signal, onProgress: () => undefined, onMatches: () => undefined });
+    const done = await searchTopic(
+      explorer,
+      layout,
+      { field: "value", text: "customerId", start: { kind: "time", timestamp: from }, maxMessages: 10_000 },
+      { signal: new AbortController().signal, onProgress: () => undefined, onMatches: () => undefined },
+    );
     expect(done).toMatchObject({ scanned: 30, matches: 30 });
   });
 });
@@ -215,7 +253,15 @@ describe("explorer consumer groups and dead letters", () => {
     await produce(topic, 0, 60);
     const groupId = `test-group-${randomUUID()}`;
     createdGroups.push(groupId);
-    await admin.setOffsets({ groupId, topic, partitions: [{ partition: 0, offset: "5" }, { partition: 1, offset: "20" }, { partition: 2, offset: "0" }] });
+    await admin.setOffsets({
+      groupId,
+      topic,
+      partitions: [
+        { partition: 0, offset: "5" },
+        { partition: 1, offset: "20" },
+        { partition: 2, offset: "0" },
+      ],
+    });
     const snapshot = await readClusterSnapshot(explorer);
     const detail = groupDetail(snapshot, new SnapshotHistory(), groupId);
     expect(detail.offsets.map((o) => [o.partition, o.committedOffset, o.lag])).toEqual([
@@ -259,7 +305,12 @@ describe("explorer consumer groups and dead letters", () => {
     const stop = new AbortController();
     const events: TailEvent[] = [];
     const tail = liveTail(explorer, layout, { signal: stop.signal, emit: (e) => events.push(e), pollMs: 100 });
-    await searchTopic(explorer, layout, { field: "key", text: "CU-1001", start: { kind: "beginning" }, maxMessages: 10_000 }, { signal: new AbortController().signal, onProgress: () => undefined, onMatches: () => undefined });
+    await searchTopic(
+      explorer,
+      layout,
+      { field: "key", text: "CU-1001", start: { kind: "beginning" }, maxMessages: 10_000 },
+      { signal: new AbortController().signal, onProgress: () => undefined, onMatches: () => undefined },
+    );
     await until(() => events.length > 0);
     stop.abort();
     await tail;

@@ -7,10 +7,7 @@ export type LogDirSizes = Map<string, Map<number, number>>;
  * Sizes from DescribeLogDirs (summed over log dirs and brokers). Returns null when the broker
  * does not tell (old broker, missing permission): the UI then shows "n/a", never a guess.
  */
-export async function readLogDirSizes(
-  kafka: ExplorerKafka,
-  topics: { name: string; partitions: number }[],
-): Promise<LogDirSizes | null> {
+export async function readLogDirSizes(kafka: ExplorerKafka, topics: { name: string; partitions: number }[]): Promise<LogDirSizes | null> {
   if (topics.length === 0) return new Map();
   try {
     const brokers = await kafka.admin.describeLogDirs({

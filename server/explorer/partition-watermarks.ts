@@ -66,13 +66,13 @@ export async function readTopicLayouts(
       return meta ? [{ ...topic, meta }] : [];
     });
     const shape = present.map(({ name, meta }) => ({ name, partitions: meta.partitionsCount }));
-    const [earliest, latest] = await Promise.all([
-      listOffsetsAt(kafka, shape, EARLIEST),
-      listOffsetsAt(kafka, shape, LATEST),
-    ]);
+    const [earliest, latest] = await Promise.all([listOffsetsAt(kafka, shape, EARLIEST), listOffsetsAt(kafka, shape, LATEST)]);
     const internalLayouts =
       internal.length > 0
-        ? await readInternalTopicLayouts(kafka, internal.map((t) => t.name)).catch(() => {
+        ? await readInternalTopicLayouts(
+            kafka,
+            internal.map((t) => t.name),
+          ).catch(() => {
             // Internal topics are a side panel (`?internal=1`): one of them briefly without a
             // leader, as `__consumer_offsets` is right after the first group creates it, must
             // not fail the topics and groups everyone looks at. Their last reading stands in.

@@ -31,11 +31,7 @@ async function offsetsForTime(kafka: ExplorerKafka, layout: TopicLayout, isoTime
  * Offset ranges a search reads, ending at the high watermarks read when it started (messages
  * arriving later are not searched, so the range is fixed and the progress bar is honest).
  */
-export async function planSearchRanges(
-  kafka: ExplorerKafka,
-  layout: TopicLayout,
-  request: SearchRequest,
-): Promise<PartitionRange[]> {
+export async function planSearchRanges(kafka: ExplorerKafka, layout: TopicLayout, request: SearchRequest): Promise<PartitionRange[]> {
   const start = request.start;
   const clamp = (p: TopicLayout["partitions"][number], from: number): PartitionRange => ({
     partition: p.partition,
@@ -130,6 +126,7 @@ export async function searchTopic(
       if (matched >= MAX_SEARCH_MATCHES) stopOnMatchCap.abort();
     },
   });
-  const reason = matched >= MAX_SEARCH_MATCHES ? "match_cap" : scanned >= request.maxMessages && inRanges > scanned ? "message_cap" : "range_end";
+  const reason =
+    matched >= MAX_SEARCH_MATCHES ? "match_cap" : scanned >= request.maxMessages && inRanges > scanned ? "message_cap" : "range_end";
   return { scanned, planned, matches: matched, reason, elapsedMs: Date.now() - startedAt };
 }

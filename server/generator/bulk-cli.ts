@@ -33,7 +33,9 @@ async function main(): Promise<void> {
   });
   const parsed = argsSchema.safeParse(values);
   if (!parsed.success) {
-    console.error(`usage: bulk-cli --count N [--topic purchases|requestlog] [--target-topic name] [--brokers list] [--seed n] [--start-index n]\n${parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`).join("\n")}`);
+    console.error(
+      `usage: bulk-cli --count N [--topic purchases|requestlog] [--target-topic name] [--brokers list] [--seed n] [--start-index n]\n${parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`).join("\n")}`,
+    );
     process.exit(2);
   }
   const args = parsed.data;
@@ -62,7 +64,9 @@ async function main(): Promise<void> {
   });
   if (interactive) process.stdout.write("\n");
   const rate = Math.round(result.produced / (result.elapsedMs / 1000));
-  console.log(`done: ${result.produced.toLocaleString("en")} messages in ${(result.elapsedMs / 1000).toFixed(1)} s = ${rate.toLocaleString("en")} msg/s`);
+  console.log(
+    `done: ${result.produced.toLocaleString("en")} messages in ${(result.elapsedMs / 1000).toFixed(1)} s = ${rate.toLocaleString("en")} msg/s`,
+  );
 }
 
 main().catch((error: unknown) => {

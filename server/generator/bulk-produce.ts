@@ -67,7 +67,8 @@ export async function bulkProduce(options: BulkProduceOptions): Promise<BulkProd
       let leader = connections.get(partition.leader);
       if (!leader) {
         const broker = cluster.brokers.find((candidate) => candidate.nodeId === partition.leader);
-        if (!broker) throw new Error(`leader ${partition.leader} of ${targetTopic}/${partition.partitionId} is not in the cluster metadata`);
+        if (!broker)
+          throw new Error(`leader ${partition.leader} of ${targetTopic}/${partition.partitionId} is not in the cluster metadata`);
         leader = await openBrokerConnection(broker.host, broker.port, "fomo-bulk-producer");
         connections.set(partition.leader, leader);
       }
@@ -136,10 +137,14 @@ export async function bulkProduce(options: BulkProduceOptions): Promise<BulkProd
     report();
     return { produced, elapsedMs: performance.now() - started };
   } catch (error) {
-    throw new FomoError("unavailable:kafka", `bulk produce to '${targetTopic}' failed after ${produced} messages: ${toFomoError(error).message}`, {
-      cause: error,
-      canRetry: true,
-    });
+    throw new FomoError(
+      "unavailable:kafka",
+      `bulk produce to '${targetTopic}' failed after ${produced} messages: ${toFomoError(error).message}`,
+      {
+        cause: error,
+        canRetry: true,
+      },
+    );
   } finally {
     await Promise.all([...inFlight]).catch(() => {});
     await Promise.all([...connections.values()].map((connection) => connection.close().catch(() => {})));

@@ -40,7 +40,8 @@ describe("the FOMO dataset", () => {
       const fields = Object.keys(purchase).sort().join(",");
       if (fields !== "amount,customerId,itemCode") violations.push(`${i}: fields ${fields}`);
       if (!/^CU-1\d{3}$/.test(purchase.customerId)) violations.push(`${i}: customerId ${purchase.customerId}`);
-      if (typeof purchase.amount !== "number" || purchase.amount < 10 || purchase.amount > 100) violations.push(`${i}: amount ${purchase.amount}`);
+      if (typeof purchase.amount !== "number" || purchase.amount < 10 || purchase.amount > 100)
+        violations.push(`${i}: amount ${purchase.amount}`);
       if (!isValidEan8(purchase.itemCode)) violations.push(`${i}: itemCode ${purchase.itemCode}`);
       customers.add(purchase.customerId);
       min = Math.min(min, purchase.amount);

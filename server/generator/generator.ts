@@ -167,10 +167,14 @@ export function createGenerator(options: GeneratorOptions): Generator {
         await producer.connect();
         await resync();
       } catch (error) {
-        throw new FomoError("unavailable:kafka", `generator could not connect to Kafka at ${options.brokers.join(",")}: ${toFomoError(error).message}`, {
-          cause: error,
-          canRetry: true,
-        });
+        throw new FomoError(
+          "unavailable:kafka",
+          `generator could not connect to Kafka at ${options.brokers.join(",")}: ${toFomoError(error).message}`,
+          {
+            cause: error,
+            canRetry: true,
+          },
+        );
       }
       log(`topics hold ${produced.purchases} purchases and ${produced.requestlog} requests; backlog target ${options.backlog}`);
       loop = runLoop();

@@ -24,8 +24,6 @@ export async function ensureTopic(admin: Admin, topic: string, partitions: numbe
   await createTopicsAndWait(admin, [{ topic, numPartitions: partitions, replicationFactor: 1 }]);
 }
 
-
-
 /**
  * Retries an admin call on errors Kafka marks retriable (a just-created topic whose leader is not
  * known yet, a leader moving), a few times over about two seconds.

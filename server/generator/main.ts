@@ -20,7 +20,10 @@ const setRateArgs = z.object({ ratePerTopic: z.number().min(0).max(MAX_RATE_PER_
 function parseArgs<T>(schema: z.ZodType<T>, args: unknown, command: string): T {
   const parsed = schema.safeParse(args);
   if (!parsed.success) {
-    throw new FomoError("bad_request:command_args", `${command}: ${parsed.error.issues.map((issue) => `${issue.path.join(".") || "args"} ${issue.message}`).join("; ")}`);
+    throw new FomoError(
+      "bad_request:command_args",
+      `${command}: ${parsed.error.issues.map((issue) => `${issue.path.join(".") || "args"} ${issue.message}`).join("; ")}`,
+    );
   }
   return parsed.data;
 }

@@ -14,7 +14,10 @@ function createRequest(acks: number, timeoutMs: number, topic: string, batches: 
     .appendInt32(timeoutMs)
     .appendArray([topic], (topicWriter, name) => {
       topicWriter.appendString(name).appendArray(batches, (partitionWriter, [partition, batch]) => {
-        partitionWriter.appendInt32(partition).appendUnsignedVarInt(batch.length + 1).append(batch);
+        partitionWriter
+          .appendInt32(partition)
+          .appendUnsignedVarInt(batch.length + 1)
+          .append(batch);
       });
     })
     .appendTaggedFields();
@@ -27,7 +30,12 @@ const produceBatchesApi = createAPI<[acks: number, timeoutMs: number, topic: str
   produceV9.parseResponse,
 );
 
-export async function produceRecordBatches(connection: Connection, topic: string, batches: Array<[number, Buffer]>, acks = 1): Promise<ProduceResponse> {
+export async function produceRecordBatches(
+  connection: Connection,
+  topic: string,
+  batches: Array<[number, Buffer]>,
+  acks = 1,
+): Promise<ProduceResponse> {
   return produceBatchesApi.async(connection, acks, 30_000, topic, batches);
 }
 

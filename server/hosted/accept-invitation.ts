@@ -22,10 +22,18 @@ export async function acceptInvitation(config: FomoConfig, request: Request, tok
   const secure = servedOverHttps(request, config.hosted.publicUrl);
   // A relative Location: the browser stays on the address it used (the TLS proxy's), whatever
   // address this server binds to.
-  const response = new NextResponse(null, { status: 303, headers: { location: "/", "cache-control": "no-store", "referrer-policy": "no-referrer" } });
+  const response = new NextResponse(null, {
+    status: 303,
+    headers: { location: "/", "cache-control": "no-store", "referrer-policy": "no-referrer" },
+  });
   setInvitationCookie(response, token, check.expiresAt, secure);
   const visitorId = visitorIdFromCookieHeader(request.headers.get("cookie")) ?? newVisitorId();
   setVisitorCookie(response, visitorId, secure);
-  hostedGateState(config).visits.record({ invitationId: check.invitationId, visitorId, path: "/invite (link opened)", visitedAt: new Date() });
+  hostedGateState(config).visits.record({
+    invitationId: check.invitationId,
+    visitorId,
+    path: "/invite (link opened)",
+    visitedAt: new Date(),
+  });
   return response;
 }

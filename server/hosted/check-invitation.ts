@@ -5,8 +5,7 @@ import { verifyInvitationToken } from "./invitation-token";
 
 /** What the gate decides about an invitation token (from the cookie or a link). */
 export type InvitationCheck =
-  | { ok: true; invitationId: string; expiresAt: number }
-  | { ok: false; reason: "missing" | "ended" | "unavailable" };
+  { ok: true; invitationId: string; expiresAt: number } | { ok: false; reason: "missing" | "ended" | "unavailable" };
 
 /**
  * Signature and expiry first (no I/O, so forged or stale cookies cost nothing), then the stored

@@ -29,5 +29,13 @@ export function setInvitationCookie(response: NextResponse, token: string, expir
 }
 
 export function setVisitorCookie(response: NextResponse, visitorId: string, secure: boolean): void {
-  response.cookies.set({ name: HOSTED_VISITOR_COOKIE, value: visitorId, httpOnly: true, sameSite: "lax", secure, path: "/", maxAge: VISITOR_MAX_AGE_S });
+  response.cookies.set({
+    name: HOSTED_VISITOR_COOKIE,
+    value: visitorId,
+    httpOnly: true,
+    sameSite: "lax",
+    secure,
+    path: "/",
+    maxAge: VISITOR_MAX_AGE_S,
+  });
 }

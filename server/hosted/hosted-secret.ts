@@ -21,7 +21,8 @@ function readOrCreate(file: string): string {
     // "wx": two processes starting at once cannot both create it; the loser reads the winner's.
     writeFileSync(file, `${randomBytes(32).toString("base64url")}\n`, { flag: "wx", mode: 0o600 });
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw new ConfigError(`Could not create the hosted secret ${file}`, { cause: error });
+    if ((error as NodeJS.ErrnoException).code !== "EEXIST")
+      throw new ConfigError(`Could not create the hosted secret ${file}`, { cause: error });
   }
   const secret = readFileSync(file, "utf8").trim();
   if (secret.length < 32) throw new ConfigError(`The hosted secret in ${file} is shorter than 32 characters; delete it to make a new one`);

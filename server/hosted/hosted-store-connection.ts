@@ -21,7 +21,11 @@ export function hostedStoreConnection(config: FomoConfig): ConnectionOptions {
 
 /** Creates the hosted database, tables and account through the admin account (idempotent). */
 export function ensureHostedStoreFor(config: FomoConfig): Promise<string[]> {
-  return ensureHostedStore({ admin: warehouseConnectionOptions(config, "admin"), account: config.hosted.account, database: config.hosted.database });
+  return ensureHostedStore({
+    admin: warehouseConnectionOptions(config, "admin"),
+    account: config.hosted.account,
+    database: config.hosted.database,
+  });
 }
 
 export function sharedInvitationStore(config: FomoConfig): InvitationStore {

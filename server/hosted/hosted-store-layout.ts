@@ -56,7 +56,9 @@ export async function ensureHostedStore(options: HostedStoreLayoutOptions): Prom
   let connection: Connection | undefined;
   try {
     connection = await mysql.createConnection({ ...options.admin, database: undefined, multipleStatements: false });
-    const [made] = await connection.query<ResultSetHeader>(`CREATE DATABASE IF NOT EXISTS ${quoteIdentifier(options.database)} CHARACTER SET utf8mb4`);
+    const [made] = await connection.query<ResultSetHeader>(
+      `CREATE DATABASE IF NOT EXISTS ${quoteIdentifier(options.database)} CHARACTER SET utf8mb4`,
+    );
     if (made.warningStatus === 0) changes.push(`database ${options.database}`);
     await connection.changeUser({ database: options.database });
     await connection.query(INVITATIONS_DDL);

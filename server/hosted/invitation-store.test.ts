@@ -10,7 +10,12 @@ const stack = inject("testStack");
 const admin = new URL(stack.mysqlAdminUrl);
 const host = admin.hostname;
 const port = stack.warehousePort ?? (admin.port ? Number(admin.port) : 3306);
-const adminOptions = { host, port, user: decodeURIComponent(admin.username) || "root", password: decodeURIComponent(admin.password) || undefined };
+const adminOptions = {
+  host,
+  port,
+  user: decodeURIComponent(admin.username) || "root",
+  password: decodeURIComponent(admin.password) || undefined,
+};
 
 // Each run gets its own hosted database and account, dropped afterwards.
 const suffix = randomBytes(4).toString("hex");
@@ -94,20 +99,41 @@ describe("invitation store (real warehouse server)", () => {
       flushIntervalMs: 60_000,
     });
     const started = performance.now();
-    for (let step = 0; step <= 5; step += 1) recorder.record({ invitationId: invitation.id, visitorId: null, path: `/story/${step}`, visitedAt: new Date(Date.now() + step) });
+    for (let step = 0; step <= 5; step += 1)
+      recorder.record({ invitationId: invitation.id, visitorId: null, path: `/story/${step}`, visitedAt: new Date(Date.now() + step) });
     expect(performance.now() - started).toBeLessThan(20);
     expect(await store.visits(invitation.id)).toEqual([]);
     await recorder.close();
     expect(writes).toBe(1);
-    expect((await store.visits(invitation.id)).map((v) => v.path)).toEqual(["/story/0", "/story/1", "/story/2", "/story/3", "/story/4", "/story/5"]);
+    expect((await store.visits(invitation.id)).map((v) => v.path)).toEqual([
+      "/story/0",
+      "/story/1",
+      "/story/2",
+      "/story/3",
+      "/story/4",
+      "/story/5",
+    ]);
   });
 
   it("is not readable by the analysts' read-only account", async () => {
-    const reader = await mysql.createConnection({ host, port, user: stack.reader.user, password: stack.reader.password, database: stack.warehouseDatabase });
+    const reader = await mysql.createConnection({
+      host,
+      port,
+      user: stack.reader.user,
+      password: stack.reader.password,
+      database: stack.warehouseDatabase,
+    });
     try {
-      await expect(reader.query(`SELECT * FROM \`${database}\`.invitations`)).rejects.toMatchObject({ code: expect.stringMatching(/ACCESS_DENIED/) });
-      await expect(reader.query(`SELECT * FROM \`${database}\`.visits`)).rejects.toMatchObject({ code: expect.stringMatching(/ACCESS_DENIED/) });
-      const [schemas] = await reader.query<mysql.RowDataPacket[]>("SELECT schema_name FROM information_schema.schemata WHERE schema_name = ?", [database]);
+      await expect(reader.query(`SELECT * FROM \`${database}\`.invitations`)).rejects.toMatchObject({
+        code: expect.stringMatching(/ACCESS_DENIED/),
+      });
+      await expect(reader.query(`SELECT * FROM \`${database}\`.visits`)).rejects.toMatchObject({
+        code: expect.stringMatching(/ACCESS_DENIED/),
+      });
+      const [schemas] = await reader.query<mysql.RowDataPacket[]>(
+        "SELECT schema_name FROM information_schema.schemata WHERE schema_name = ?",
+        [database],
+      );
       expect(schemas).toHaveLength(0);
     } finally {
       await reader.end();

@@ -78,7 +78,9 @@ export class InvitationStore {
 
   async list(): Promise<Invitation[]> {
     try {
-      const [rows] = await this.pool.query<RowDataPacket[]>("SELECT id, name, created_at, expires_at, revoked_at FROM invitations ORDER BY created_at");
+      const [rows] = await this.pool.query<RowDataPacket[]>(
+        "SELECT id, name, created_at, expires_at, revoked_at FROM invitations ORDER BY created_at",
+      );
       return rows.map(toInvitation);
     } catch (cause) {
       throw storeError("list the invitations", cause);
@@ -99,7 +101,10 @@ export class InvitationStore {
 
   async standing(id: string, now = new Date()): Promise<InvitationStanding> {
     try {
-      const [rows] = await this.pool.execute<RowDataPacket[]>("SELECT id, name, created_at, expires_at, revoked_at FROM invitations WHERE id = ?", [id]);
+      const [rows] = await this.pool.execute<RowDataPacket[]>(
+        "SELECT id, name, created_at, expires_at, revoked_at FROM invitations WHERE id = ?",
+        [id],
+      );
       if (rows.length === 0) return "unknown";
       const invitation = toInvitation(rows[0]);
       if (invitation.revokedAt) return "revoked";

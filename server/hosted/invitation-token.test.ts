@@ -20,7 +20,10 @@ describe("invitation tokens", () => {
     const token = signInvitationToken(secret, { id: "AAAAAAAAAAAAAAAA", expiresAt: now + 60_000 });
     expect(verifyInvitationToken(`${secret}x`, token, now).ok).toBe(false);
     const [id, expires, signed] = token.split(".");
-    expect(verifyInvitationToken(secret, `${id}.${Number(expires) + 86_400}.${signed}`, now)).toEqual({ ok: false, reason: "bad_signature" });
+    expect(verifyInvitationToken(secret, `${id}.${Number(expires) + 86_400}.${signed}`, now)).toEqual({
+      ok: false,
+      reason: "bad_signature",
+    });
     expect(verifyInvitationToken(secret, `BAAAAAAAAAAAAAAA.${expires}.${signed}`, now)).toEqual({ ok: false, reason: "bad_signature" });
   });
 

@@ -21,7 +21,11 @@ Links start with FOMO_PUBLIC_URL (default http://127.0.0.1:<PORT>). Invitations 
 warehouse server's <WAREHOUSE_DATABASE>_hosted database; the web app must run in hosted mode
 (npm run demo -- --hosted, or FOMO_HOSTED=1) for them to be required.`;
 
-const daysSchema = z.coerce.number().int("--days must be a whole number").min(1, "--days must be at least 1").max(365, "--days must be at most 365");
+const daysSchema = z.coerce
+  .number()
+  .int("--days must be a whole number")
+  .min(1, "--days must be at least 1")
+  .max(365, "--days must be at most 365");
 
 function fail(message: string): never {
   throw new FomoError("bad_request:argument", `${message}\n\n${INVITE_USAGE}`);
@@ -60,7 +64,8 @@ export function parseInviteArgs(argv: string[]): InviteCommand {
     } else if (arg === "--help" || arg === "-h") return { action: "help" };
     else fail(`Unknown argument '${arg}'`);
   }
-  if (name !== undefined) actions.push({ action: "create", name: parsed(invitationNameSchema, name, "--name"), days: parsed(daysSchema, days ?? "7", "--days") });
+  if (name !== undefined)
+    actions.push({ action: "create", name: parsed(invitationNameSchema, name, "--name"), days: parsed(daysSchema, days ?? "7", "--days") });
   else if (days !== undefined) fail("--days goes with --name");
   if (actions.length !== 1) fail(actions.length === 0 ? "Say what to do" : "Give one action at a time");
   return actions[0] as InviteCommand;

@@ -18,7 +18,8 @@ async function run(command: Exclude<InviteCommand, { action: "help" }>): Promise
       const token = signInvitationToken(hostedSecret(config), { id: invitation.id, expiresAt: invitation.expiresAt.getTime() });
       console.log(`Invitation ${invitation.id} for ${invitation.name}, valid until ${invitation.expiresAt.toISOString()}:`);
       console.log(`${config.hosted.publicUrl}/invite/${token}`);
-      if (!config.hosted.enabled) console.log("(This shell is not in hosted mode: the web app needs FOMO_HOSTED=1 or --hosted to require invitations.)");
+      if (!config.hosted.enabled)
+        console.log("(This shell is not in hosted mode: the web app needs FOMO_HOSTED=1 or --hosted to require invitations.)");
     } else if (command.action === "list") {
       console.log(formatInvitations(await store.list()));
     } else if (command.action === "revoke") {

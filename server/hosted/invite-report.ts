@@ -9,7 +9,11 @@ function state(invitation: Invitation, now: number): string {
 
 function table(header: string[], rows: string[][]): string {
   const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => (row[column] ?? "").length)));
-  const line = (cells: string[]) => cells.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join("  ").trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((cell, column) => cell.padEnd(widths[column] ?? 0))
+      .join("  ")
+      .trimEnd();
   return [line(header), line(widths.map((width) => "-".repeat(width))), ...rows.map(line)].join("\n");
 }
 
@@ -39,7 +43,12 @@ export function formatVisits(invitations: Invitation[], visits: Visit[]): string
     const own = visits.filter((v) => v.invitationId === id);
     const visitors = new Set(own.map((v) => v.visitorId)).size;
     const header = `${names.get(id) ?? "(deleted)"} (${id}): ${own.length} page views, ${visitors} browser${visitors === 1 ? "" : "s"}`;
-    blocks.push(`${header}\n${table(["WHEN", "WHAT", "BROWSER"], own.map((v) => [v.visitedAt.toISOString(), describePath(v.path), (v.visitorId ?? "").slice(0, 6)]))}`);
+    blocks.push(
+      `${header}\n${table(
+        ["WHEN", "WHAT", "BROWSER"],
+        own.map((v) => [v.visitedAt.toISOString(), describePath(v.path), (v.visitorId ?? "").slice(0, 6)]),
+      )}`,
+    );
   }
   return blocks.join("\n\n");
 }

@@ -32,11 +32,15 @@ function apiError(status: number, code: string, message: string): Response {
 
 function denied(request: NextRequest, check: Exclude<InvitationCheck, { ok: true }>): Response {
   if (request.nextUrl.pathname.startsWith("/api/")) {
-    if (check.reason === "unavailable") return apiError(503, "unavailable:invitation_check", "Could not check the invitation just now; try again shortly.");
+    if (check.reason === "unavailable")
+      return apiError(503, "unavailable:invitation_check", "Could not check the invitation just now; try again shortly.");
     return apiError(401, "invitation_required", "This FOMO demo is open by invitation: open your invitation link in this browser first.");
   }
   const status = check.reason === "missing" ? 401 : check.reason === "ended" ? 403 : 503;
-  return new Response(invitationPageHtml(check.reason), { status, headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" } });
+  return new Response(invitationPageHtml(check.reason), {
+    status,
+    headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" },
+  });
 }
 
 /** A page the visitor navigated to (not an API call, not a prefetch the router made on its own). */
@@ -56,8 +60,17 @@ export async function gateRequest(request: NextRequest, options: { devServer: bo
   const pass = () => NextResponse.next({ request: { headers: requestHeaders } });
 
   const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
-  const crossSite = isCrossSiteWrite({ method: request.method, host, origin: request.headers.get("origin"), secFetchSite: request.headers.get("sec-fetch-site") });
-  if (crossSite) return withSecurityHeaders(apiError(403, "forbidden:cross_site", "Requests that change state must come from this site's own pages."), csp);
+  const crossSite = isCrossSiteWrite({
+    method: request.method,
+    host,
+    origin: request.headers.get("origin"),
+    secFetchSite: request.headers.get("sec-fetch-site"),
+  });
+  if (crossSite)
+    return withSecurityHeaders(
+      apiError(403, "forbidden:cross_site", "Requests that change state must come from this site's own pages."),
+      csp,
+    );
 
   const config = loadConfig();
   const path = request.nextUrl.pathname;
@@ -74,7 +87,8 @@ export async function gateRequest(request: NextRequest, options: { devServer: bo
     const cookies = request.headers.get("cookie");
     requestHeaders.set("cookie", `${cookies ? `${cookies}; ` : ""}${HOSTED_VISITOR_COOKIE}=${visitorId}`);
   }
-  if (isPageVisit(request)) hostedGateState(config).visits.record({ invitationId: check.invitationId, visitorId, path, visitedAt: new Date() });
+  if (isPageVisit(request))
+    hostedGateState(config).visits.record({ invitationId: check.invitationId, visitorId, path, visitedAt: new Date() });
   const response = pass();
   if (newVisitor) setVisitorCookie(response, visitorId, servedOverHttps(request, config.hosted.publicUrl));
   return withSecurityHeaders(response, csp);

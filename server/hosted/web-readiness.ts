@@ -36,7 +36,9 @@ export async function webReadiness(config: FomoConfig): Promise<boolean> {
   const results = await Promise.allSettled(probes);
   const ok = results.every((result) => result.status === "fulfilled" && result.value);
   if (!ok) {
-    const reasons = results.map((result) => (result.status === "rejected" ? String((result.reason as Error)?.message ?? result.reason) : result.value ? "ok" : "not ok"));
+    const reasons = results.map((result) =>
+      result.status === "rejected" ? String((result.reason as Error)?.message ?? result.reason) : result.value ? "ok" : "not ok",
+    );
     console.error(`[health] not ready: engine ${reasons[0]}, warehouse ${reasons[1]}${reasons[2] ? `, hosted store ${reasons[2]}` : ""}`);
   }
   last = { at: Date.now(), ok };

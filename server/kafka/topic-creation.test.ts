@@ -22,7 +22,12 @@ describe("createTopicsAndWait", () => {
     for (let round = 0; round < 5; round++) {
       const names = [`test-${randomUUID()}`, `test-${randomUUID()}`];
       created.push(...names);
-      expect(await createTopicsAndWait(admin, names.map((topic) => ({ topic, numPartitions: 3 })))).toEqual(names);
+      expect(
+        await createTopicsAndWait(
+          admin,
+          names.map((topic) => ({ topic, numPartitions: 3 })),
+        ),
+      ).toEqual(names);
       const metadata = await admin.fetchTopicMetadata({ topics: names });
       for (const topic of metadata.topics) {
         expect(topic.partitions).toHaveLength(3);

@@ -52,6 +52,7 @@ export class FrozenWarehouseCache {
  * a per-visitor as-of reader is configured, every view reads the live warehouse.
  */
 export function warehouseViewOf(sources: LiveSources, frozen: FrozenWarehouseCache | undefined, asOf: string | null): WarehouseView {
-  if (asOf === null || frozen === undefined) return { query: (sql) => sources.warehouseQuery(sql), catalog: () => sources.warehouseCatalog() };
+  if (asOf === null || frozen === undefined)
+    return { query: (sql) => sources.warehouseQuery(sql), catalog: () => sources.warehouseCatalog() };
   return { query: (sql) => frozen.query(sql, asOf), catalog: () => frozen.catalog(asOf) };
 }

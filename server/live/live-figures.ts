@@ -26,7 +26,10 @@ export interface FigureContext {
  * One figure: computed once per tick for every distinct view at once, so that the Kafka side
  * (the same for everyone) runs once and only the warehouse side runs per view.
  */
-export type FigureCompute<F extends LiveFigureName> = (views: LiveView[], context: FigureContext) => Promise<Map<LiveView, FigureOutcome<F>>>;
+export type FigureCompute<F extends LiveFigureName> = (
+  views: LiveView[],
+  context: FigureContext,
+) => Promise<Map<LiveView, FigureOutcome<F>>>;
 
 const messageOf = (error: unknown): string => toFomoError(error).message;
 
@@ -39,7 +42,8 @@ async function settle<T>(work: () => Promise<T>): Promise<{ value: T | null; err
 }
 
 /** Every view gets the same outcome (figures that read Kafka only). */
-const sameForAll = <F extends LiveFigureName>(views: LiveView[], outcome: FigureOutcome<F>) => new Map(views.map((view) => [view, outcome]));
+const sameForAll = <F extends LiveFigureName>(views: LiveView[], outcome: FigureOutcome<F>) =>
+  new Map(views.map((view) => [view, outcome]));
 
 const status: FigureCompute<"status"> = async (views, { sources }) => sameForAll(views, await settle(() => sources.status()));
 

@@ -79,7 +79,9 @@ function page(asOf: string | null = null): LiveSubscriber & { events: Map<string
 }
 
 const frames = (subscriber: ReturnType<typeof page>, figure: LiveFigureName) =>
-  (subscriber.events.get(figure) ?? []).map((event) => JSON.parse(event.split("\ndata: ")[1] ?? "null") as { value: unknown; asOf: string | null; error: string | null });
+  (subscriber.events.get(figure) ?? []).map(
+    (event) => JSON.parse(event.split("\ndata: ")[1] ?? "null") as { value: unknown; asOf: string | null; error: string | null },
+  );
 
 beforeAll(async () => {
   const stack = testStack();
@@ -98,7 +100,12 @@ beforeAll(async () => {
   });
   await bulkProduce({ brokers: stack.kafkaBrokers, topic: "purchases", targetTopic: tables.purchases, count: ROWS, seed: 1277 });
   await bulkProduce({ brokers: stack.kafkaBrokers, topic: "requestlog", targetTopic: tables.requestlog, count: ROWS, seed: 1277 });
-  engine = await createKafkaSqlEngine({ brokers: stack.kafkaBrokers, topicFilter: (topic) => topic.startsWith(prefix), threads: 1, metadataIntervalMs: 500 });
+  engine = await createKafkaSqlEngine({
+    brokers: stack.kafkaBrokers,
+    topicFilter: (topic) => topic.startsWith(prefix),
+    threads: 1,
+    metadataIntervalMs: 500,
+  });
   cleanups.push(() => engine.close());
   await engine.waitForCaughtUp(60_000);
 }, 180_000);

@@ -135,7 +135,12 @@ export class LiveHub {
     const at = Date.now();
     const events = new Map<LiveView, string>();
     for (const [view, outcome] of outcomes) {
-      const frame: LiveFrame<LiveFigureName> = { value: outcome.value as LiveFrame<LiveFigureName>["value"], error: outcome.error, at, asOf: view };
+      const frame: LiveFrame<LiveFigureName> = {
+        value: outcome.value as LiveFrame<LiveFigureName>["value"],
+        error: outcome.error,
+        at,
+        asOf: view,
+      };
       events.set(view, sseEvent(figure, frame));
     }
     this.latest.set(figure, events);

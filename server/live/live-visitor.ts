@@ -36,6 +36,9 @@ export function liveStopOf(request: Request, config: Pick<FomoConfig, "hosted" |
  * server's clock in Unix seconds, as `system_versioning_asof` takes it; null for the live warehouse
  * (local mode, or no valid stop cookie).
  */
-export async function liveAsOfOf(request: Request, config: Pick<FomoConfig, "hosted" | "visitorStop" | "stackDir">): Promise<string | null> {
+export async function liveAsOfOf(
+  request: Request,
+  config: Pick<FomoConfig, "hosted" | "visitorStop" | "stackDir">,
+): Promise<string | null> {
   return liveStopOf(request, config)?.asOfUnixSeconds ?? null;
 }

@@ -17,7 +17,10 @@ export function sharedLiveHub(): LiveHub {
   const holder = globalThis as GlobalWithLive;
   const config = loadConfig();
   // Stopped hosted visitors read the warehouse as of their stop: computed once per moment, kept.
-  holder[HUB_KEY] ??= new LiveHub({ sources: sharedLiveSources(config), warehouseAsOf: warehouseAsOfReaderOf(sharedWarehouseReadOnlyPool(config)) });
+  holder[HUB_KEY] ??= new LiveHub({
+    sources: sharedLiveSources(config),
+    warehouseAsOf: warehouseAsOfReaderOf(sharedWarehouseReadOnlyPool(config)),
+  });
   return holder[HUB_KEY];
 }
 

@@ -20,7 +20,11 @@ export class VisitorStreamCap {
   acquire(visitor: string): () => void {
     const count = this.open.get(visitor) ?? 0;
     if (count >= this.maxPerVisitor) {
-      throw new FomoError("rate_limit:live_streams", `Too many live pages open at once (limit ${this.maxPerVisitor}); close a tab and reload`, { canRetry: true });
+      throw new FomoError(
+        "rate_limit:live_streams",
+        `Too many live pages open at once (limit ${this.maxPerVisitor}); close a tab and reload`,
+        { canRetry: true },
+      );
     }
     this.open.set(visitor, count + 1);
     let released = false;

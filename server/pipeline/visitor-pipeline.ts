@@ -67,5 +67,12 @@ export async function stopForVisitor(
 export function visitorStopSetCookie(value: string | undefined, maxAgeMs: number, request: Request): string {
   const https = new URL(request.url).protocol === "https:" || request.headers.get("x-forwarded-proto") === "https";
   const maxAge = value === undefined ? 0 : Math.max(1, Math.floor(maxAgeMs / 1000));
-  return [`${VISITOR_STOP_COOKIE}=${value ?? ""}`, "Path=/", "HttpOnly", "SameSite=Lax", `Max-Age=${maxAge}`, ...(https ? ["Secure"] : [])].join("; ");
+  return [
+    `${VISITOR_STOP_COOKIE}=${value ?? ""}`,
+    "Path=/",
+    "HttpOnly",
+    "SameSite=Lax",
+    `Max-Age=${maxAge}`,
+    ...(https ? ["Secure"] : []),
+  ].join("; ");
 }

@@ -33,7 +33,12 @@ export function signVisitorStop(stop: VisitorStop, secret: string): string {
 }
 
 /** The stop in a cookie value, if the signature holds, it is this visitor's, and it has not ended. */
-export function verifyVisitorStop(value: string | undefined, secret: string, visitorId: string, nowMs = Date.now()): VisitorStop | undefined {
+export function verifyVisitorStop(
+  value: string | undefined,
+  secret: string,
+  visitorId: string,
+  nowMs = Date.now(),
+): VisitorStop | undefined {
   const [payload, mac, extra] = (value ?? "").split(".");
   if (!payload || !mac || extra !== undefined) return undefined;
   const expected = signature(payload, secret);

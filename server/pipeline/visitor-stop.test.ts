@@ -72,7 +72,9 @@ async function loadRows(count: number): Promise<void> {
 }
 
 function request(cookies: Record<string, string>): Request {
-  const cookie = Object.entries(cookies).map(([name, value]) => `${name}=${value}`).join("; ");
+  const cookie = Object.entries(cookies)
+    .map(([name, value]) => `${name}=${value}`)
+    .join("; ");
   return new Request("http://fomo.test/api/query", { method: "POST", headers: { cookie } });
 }
 
@@ -137,7 +139,13 @@ describe("a hosted visitor's pipeline stop", () => {
     ]);
     // Unchanged SQL sees the frozen rows in every form: filters, groups, subqueries.
     const visitor = queryVisitorOf(visitorOfRequest(request(aStopped), config));
-    const grouped = await runner.run({ database: "warehouse", sql: "SELECT COUNT(*) FROM (SELECT customerid, SUM(amount) FROM purchases GROUP BY customerid) t WHERE (SELECT MAX(kafka_offset) FROM purchases) < 100" }, visitor);
+    const grouped = await runner.run(
+      {
+        database: "warehouse",
+        sql: "SELECT COUNT(*) FROM (SELECT customerid, SUM(amount) FROM purchases GROUP BY customerid) t WHERE (SELECT MAX(kafka_offset) FROM purchases) < 100",
+      },
+      visitor,
+    );
     expect(grouped.rows).toEqual([[50]]);
     // Restart = no stop cookie: the visitor sees the live warehouse again.
     expect(await countAs(a)).toBe(atStop + 120);
@@ -149,13 +157,20 @@ describe("a hosted visitor's pipeline stop", () => {
     const live = nextOffset;
     expect(await countAs({ [HOSTED_VISITOR_COOKIE]: "visitor-dxxxxxxxxxxxxx", [VISITOR_STOP_COOKIE]: cookie })).toBe(live);
     const [payload, mac] = cookie.split(".");
-    const forged = `${Buffer.from(Buffer.from(payload ?? "", "base64url").toString().replace(/"visitor-cxxxxxxxxxxxxx"/, '"visitor-exxxxxxxxxxxxx"')).toString("base64url")}.${mac}`;
+    const forged = `${Buffer.from(
+      Buffer.from(payload ?? "", "base64url")
+        .toString()
+        .replace(/"visitor-cxxxxxxxxxxxxx"/, '"visitor-exxxxxxxxxxxxx"'),
+    ).toString("base64url")}.${mac}`;
     expect(await countAs({ [HOSTED_VISITOR_COOKIE]: "visitor-exxxxxxxxxxxxx", [VISITOR_STOP_COOKIE]: forged })).toBe(live);
     expect(await countAs({ [HOSTED_VISITOR_COOKIE]: "visitor-cxxxxxxxxxxxxx", [VISITOR_STOP_COOKIE]: cookie })).toBe(live - 10);
   });
 
   it("keeps deleted rows for a stopped visitor until the history is pruned", async () => {
-    const cookies = { [HOSTED_VISITOR_COOKIE]: "visitor-fxxxxxxxxxxxxx", [VISITOR_STOP_COOKIE]: await stopCookieFor("visitor-fxxxxxxxxxxxxx") };
+    const cookies = {
+      [HOSTED_VISITOR_COOKIE]: "visitor-fxxxxxxxxxxxxx",
+      [VISITOR_STOP_COOKIE]: await stopCookieFor("visitor-fxxxxxxxxxxxxx"),
+    };
     const before = await countAs(cookies);
     // What the connector does when the topic is re-created: the old incarnation's rows go.
     await warehouse.admin.query("DELETE FROM purchases WHERE kafka_offset < 30");
@@ -168,7 +183,10 @@ describe("a hosted visitor's pipeline stop", () => {
 
 describe("a stopped visitor's live figures (GET /api/live)", () => {
   it("freezes their step-5 warehouse count, computed once per stop moment, while the live view keeps loading", async () => {
-    const stopped = request({ [HOSTED_VISITOR_COOKIE]: "visitor-ixxxxxxxxxxxxx", [VISITOR_STOP_COOKIE]: await stopCookieFor("visitor-ixxxxxxxxxxxxx") });
+    const stopped = request({
+      [HOSTED_VISITOR_COOKIE]: "visitor-ixxxxxxxxxxxxx",
+      [VISITOR_STOP_COOKIE]: await stopCookieFor("visitor-ixxxxxxxxxxxxx"),
+    });
     const asOf = await liveAsOfOf(stopped, config);
     expect(asOf).toMatch(/^\d+(\.\d+)?$/);
     expect(await liveAsOfOf(request({ [HOSTED_VISITOR_COOKIE]: "visitor-jxxxxxxxxxxxxx" }), config)).toBeNull();
@@ -177,14 +195,21 @@ describe("a stopped visitor's live figures (GET /api/live)", () => {
     // The real as-of reader over the real pool, counting the frozen COUNT(*) it is asked for.
     const reader = warehouseAsOfReaderOf(pool);
     let frozenCounts = 0;
-    const counted = { query: (sql: string, at: string) => ((frozenCounts += sql === COUNT_SQL ? 1 : 0), reader.query(sql, at)), catalog: reader.catalog };
+    const counted = {
+      query: (sql: string, at: string) => ((frozenCounts += sql === COUNT_SQL ? 1 : 0), reader.query(sql, at)),
+      catalog: reader.catalog,
+    };
     // No engine and no supervisor listen there: the Kafka side and the status fail for real, the warehouse side answers.
     const statusConfig = parseConfig({ CONTROL_PORT: String(await freePort()) });
     const sources = liveSourcesOf(
       { warehouse: pool, engine: createEngineClient({ url: "http://127.0.0.1:9", queryTimeoutMs: 1_000 }) },
       () => loadStackStatus(statusConfig),
     );
-    const hub = new LiveHub({ sources, warehouseAsOf: counted, intervalsMs: { counts: 100, status: 200, topCustomers: 5_000, deviceMix: 5_000, datasets: 5_000 } });
+    const hub = new LiveHub({
+      sources,
+      warehouseAsOf: counted,
+      intervalsMs: { counts: 100, status: 200, topCustomers: 5_000, deviceMix: 5_000, datasets: 5_000 },
+    });
     const warehouseCounts = { frozen: [] as number[], live: [] as number[] };
     const statusEvents: string[] = [];
     const countOf = (event: string) => {
@@ -197,13 +222,19 @@ describe("a stopped visitor's live figures (GET /api/live)", () => {
     };
     const rewrite = visitorStatusRewriter(liveStopOf(stopped, config) as NonNullable<ReturnType<typeof liveStopOf>>, true);
     const unsubscribe = [
-      hub.subscribe({ asOf, send: (event) => (collect(warehouseCounts.frozen)(event), event.startsWith("event: status\n") && statusEvents.push(rewrite(event))) }),
+      hub.subscribe({
+        asOf,
+        send: (event) => (collect(warehouseCounts.frozen)(event), event.startsWith("event: status\n") && statusEvents.push(rewrite(event))),
+      }),
       hub.subscribe({ asOf: null, send: collect(warehouseCounts.live) }),
     ];
     try {
       await loadRows(25);
       const deadline = Date.now() + 20_000;
-      while ((warehouseCounts.live.at(-1) !== atStop + 25 || warehouseCounts.frozen.length < 5 || statusEvents.length === 0) && Date.now() < deadline) {
+      while (
+        (warehouseCounts.live.at(-1) !== atStop + 25 || warehouseCounts.frozen.length < 5 || statusEvents.length === 0) &&
+        Date.now() < deadline
+      ) {
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
     } finally {
@@ -214,7 +245,9 @@ describe("a stopped visitor's live figures (GET /api/live)", () => {
     expect(new Set(warehouseCounts.frozen)).toEqual(new Set([atStop]));
     expect(frozenCounts).toBe(1);
     // Their pushed status says the pipeline is stopped by them, as their /api/status does.
-    const status = stackStatusSchema.parse(liveFrameSchema("status").parse(JSON.parse(statusEvents[0]?.split("data: ")[1] ?? "null")).value);
+    const status = stackStatusSchema.parse(
+      liveFrameSchema("status").parse(JSON.parse(statusEvents[0]?.split("data: ")[1] ?? "null")).value,
+    );
     const connector = status.services.find((service) => service.name === "connector");
     expect(connector?.metrics?.running).toBe(false);
     expect(connector?.detail).toMatch(/^stopped by you at /);

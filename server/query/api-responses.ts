@@ -17,7 +17,8 @@ export function errorResponse(error: unknown): Response {
   if (fomoError.httpStatus >= 500) console.error(`[api] ${fomoError.code}: ${fomoError.message}`, fomoError.cause ?? "");
   const response = jsonResponse(publicErrorBody(fomoError, loadConfig().hosted.enabled), fomoError.httpStatus);
   // RFC 9110 wants whole seconds; round up so a client that waits that long is let in.
-  if (fomoError.retryAfterMs !== undefined) response.headers.set("retry-after", String(Math.max(1, Math.ceil(fomoError.retryAfterMs / 1000))));
+  if (fomoError.retryAfterMs !== undefined)
+    response.headers.set("retry-after", String(Math.max(1, Math.ceil(fomoError.retryAfterMs / 1000))));
   return response;
 }
 

@@ -25,7 +25,18 @@ export interface EngineClient {
 }
 
 const TIMEOUT_GRACE_MS = 5_000;
-const KNOWN_KINDS = new Set(["bad_request", "sandbox", "not_found", "timeout", "cancelled", "rate_limit", "unavailable", "config", "stack", "internal"]);
+const KNOWN_KINDS = new Set([
+  "bad_request",
+  "sandbox",
+  "not_found",
+  "timeout",
+  "cancelled",
+  "rate_limit",
+  "unavailable",
+  "config",
+  "stack",
+  "internal",
+]);
 
 function engineErrorCode(code: string): ErrorCode {
   const kind = code.split(":")[0] ?? "";
@@ -55,13 +66,18 @@ export function createEngineClient(options: EngineClientOptions): EngineClient {
       body = await response.json();
     } catch (error) {
       if (cancel?.aborted) throw cancelledError(error);
-      throw new FomoError("unavailable:engine", `The Kafka engine answered ${response.status} without a JSON body`, { cause: error, canRetry: true });
+      throw new FomoError("unavailable:engine", `The Kafka engine answered ${response.status} without a JSON body`, {
+        cause: error,
+        canRetry: true,
+      });
     }
 
     if (!response.ok) {
       const parsed = apiErrorSchema.safeParse(body);
       if (!parsed.success) {
-        throw new FomoError("internal:engine", `The Kafka engine answered ${response.status} with an unexpected body`, { cause: parsed.error });
+        throw new FomoError("internal:engine", `The Kafka engine answered ${response.status} with an unexpected body`, {
+          cause: parsed.error,
+        });
       }
       const { code, message, line, column } = parsed.data.error;
       throw new FomoError(engineErrorCode(code), message, { line, column, canRetry: response.status >= 500 });

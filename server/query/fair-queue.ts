@@ -72,15 +72,22 @@ export class FairQueue {
     }
     if (perKeyWaiting > 0 && (queue?.length ?? 0) >= perKeyWaiting) {
       return Promise.reject(
-        new FomoError("rate_limit:queries_at_once", `Too many of your queries at once on ${label} (${perKeyWaiting} already waiting); retry when one has finished`, {
-          canRetry: true,
-          retryAfterMs: RETRY_AFTER_MS,
-        }),
+        new FomoError(
+          "rate_limit:queries_at_once",
+          `Too many of your queries at once on ${label} (${perKeyWaiting} already waiting); retry when one has finished`,
+          {
+            canRetry: true,
+            retryAfterMs: RETRY_AFTER_MS,
+          },
+        ),
       );
     }
     if (this.waitingCount >= maxWaiting) {
       return Promise.reject(
-        new FomoError("rate_limit:queue_full", `${label} is busy (${maxWaiting} queries waiting); try again shortly`, { canRetry: true, retryAfterMs: RETRY_AFTER_MS }),
+        new FomoError("rate_limit:queue_full", `${label} is busy (${maxWaiting} queries waiting); try again shortly`, {
+          canRetry: true,
+          retryAfterMs: RETRY_AFTER_MS,
+        }),
       );
     }
     return new Promise((resolve, reject) => {

@@ -107,14 +107,17 @@ describe("the Kafka engine answers like MySQL on the same rows", () => {
 
 describe("where MySQL and the engine still differ (documented in server/query/README.md)", () => {
   it("MySQL compares computed strings ignoring case; the engine folds case only where a column meets a literal", async () => {
-    const { warehouse: w, kafka: k } = await both("SELECT COUNT(*) AS n FROM {P} WHERE LOWER(customerid) = UPPER(customerid) OR customerid = 'cu-1277'");
+    const { warehouse: w, kafka: k } = await both(
+      "SELECT COUNT(*) AS n FROM {P} WHERE LOWER(customerid) = UPPER(customerid) OR customerid = 'cu-1277'",
+    );
     const only = await both("SELECT COUNT(*) AS n FROM {P} WHERE customerid = 'CU-1277'");
     expect(Number(w.rows[0]?.[0])).toBeGreaterThan(Number(only.warehouse.rows[0]?.[0]));
     expect(k.rows).toEqual(only.kafka.rows);
   });
 
   it("MySQL groups strings that differ only in case together, the engine keeps them apart", async () => {
-    const sql = "SELECT COUNT(*) AS n FROM (SELECT DISTINCT CASE WHEN amount > 50 THEN customerid ELSE LOWER(customerid) END AS c FROM {P}) t";
+    const sql =
+      "SELECT COUNT(*) AS n FROM (SELECT DISTINCT CASE WHEN amount > 50 THEN customerid ELSE LOWER(customerid) END AS c FROM {P}) t";
     const { warehouse: w, kafka: k } = await both(sql);
     const distinct = await both("SELECT COUNT(DISTINCT customerid) AS n FROM {P}");
     expect(w.rows).toEqual(distinct.warehouse.rows);
@@ -149,13 +152,26 @@ describe("where MySQL and the engine still differ (documented in server/query/RE
 
 describe("error positions point at the SQL as typed, whatever the translation changed", () => {
   it("reports a binder error after a rewritten function at its line and column", async () => {
-    const error = await failureOf(runQuery({ database: "kafka", sql: `SELECT CONCAT(customerid, 'x'),\n  GROUP_CONCAT(itemcode SEPARATOR ';'),\n  nosuch\nFROM ${tables.purchases}` }, backends));
+    const error = await failureOf(
+      runQuery(
+        {
+          database: "kafka",
+          sql: `SELECT CONCAT(customerid, 'x'),\n  GROUP_CONCAT(itemcode SEPARATOR ';'),\n  nosuch\nFROM ${tables.purchases}`,
+        },
+        backends,
+      ),
+    );
     expect(error.code).toBe("bad_request:query");
     expect({ line: error.line, column: error.column }).toEqual({ line: 3, column: 3 });
   });
 
   it("reports a parser error after LIMIT o, n and REGEXP at its line and column", async () => {
-    const error = await failureOf(runQuery({ database: "kafka", sql: `SELECT customerid FROM ${tables.purchases}\nWHERE useragent REGEXP 'x' AND\nLIMIT 5, 5` }, backends));
+    const error = await failureOf(
+      runQuery(
+        { database: "kafka", sql: `SELECT customerid FROM ${tables.purchases}\nWHERE useragent REGEXP 'x' AND\nLIMIT 5, 5` },
+        backends,
+      ),
+    );
     expect(error.code).toBe("bad_request:syntax");
     expect(error.line).toBe(3);
   });
@@ -184,7 +200,9 @@ describe("the web query layer over both databases", () => {
   });
 
   it("passes the engine's syntax errors through with their position", async () => {
-    const error = await failureOf(runQuery({ database: "kafka", sql: `SELECT customerid\nFROM ${tables.purchases}\nWHERE amount >` }, backends));
+    const error = await failureOf(
+      runQuery({ database: "kafka", sql: `SELECT customerid\nFROM ${tables.purchases}\nWHERE amount >` }, backends),
+    );
     expect(error.code).toMatch(/^bad_request:/);
     expect(error.line).toBe(3);
   });

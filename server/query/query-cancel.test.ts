@@ -71,7 +71,9 @@ async function expectEngineIdleWithin(ms: number, since: number): Promise<void> 
 describe.each(["kafka", "warehouse"] as const)("cancelling a %s query through the web layer", (database) => {
   it("stops the run named by its id within 500 ms, and only that one", async () => {
     const queryId = newQueryId();
-    const run = failureOf(runCancellable(queryId, undefined, (signal) => runQuery({ database, sql: HEAVY[database] }, backends, { signal })));
+    const run = failureOf(
+      runCancellable(queryId, undefined, (signal) => runQuery({ database, sql: HEAVY[database] }, backends, { signal })),
+    );
     await sleep(400);
     expect((await failureOf(cancelQuery(newQueryId()))).code).toBe("not_found:query");
     expect((await failureOf(runCancellable(queryId, undefined, async () => "never"))).code).toBe("bad_request:query_id_in_use");
@@ -89,12 +91,16 @@ describe.each(["kafka", "warehouse"] as const)("cancelling a %s query through th
     const nextStarted = performance.now();
     expect((await runQuery({ database, sql: "SELECT 1 AS one" }, backends)).rows).toEqual([[1]]);
     const next = performance.now() - nextStarted;
-    console.info(`[cancel] web layer, ${database}: stopped in ${answer.stoppedInMs} ms (cancel call ${total.toFixed(1)} ms), next query ${next.toFixed(1)} ms`);
+    console.info(
+      `[cancel] web layer, ${database}: stopped in ${answer.stoppedInMs} ms (cancel call ${total.toFixed(1)} ms), next query ${next.toFixed(1)} ms`,
+    );
   });
 
   it("stops the run when its request's signal aborts (the browser went away)", async () => {
     const request = new AbortController();
-    const run = failureOf(runCancellable(undefined, request.signal, (signal) => runQuery({ database, sql: HEAVY[database] }, backends, { signal })));
+    const run = failureOf(
+      runCancellable(undefined, request.signal, (signal) => runQuery({ database, sql: HEAVY[database] }, backends, { signal })),
+    );
     await sleep(300);
     const abortedAt = performance.now();
     request.abort();

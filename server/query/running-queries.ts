@@ -30,7 +30,11 @@ const STOP_WAIT_MS = 5_000;
  * Runs `work` with a signal that aborts when `parent` does (the HTTP client went away) or when
  * `cancelQuery(queryId)` is called. Without a queryId the run cannot be cancelled by id.
  */
-export async function runCancellable<T>(queryId: QueryId | undefined, parent: AbortSignal | undefined, work: (signal: AbortSignal) => Promise<T>): Promise<T> {
+export async function runCancellable<T>(
+  queryId: QueryId | undefined,
+  parent: AbortSignal | undefined,
+  work: (signal: AbortSignal) => Promise<T>,
+): Promise<T> {
   const controller = new AbortController();
   const onParentAbort = () => controller.abort(parent?.reason);
   if (parent?.aborted) controller.abort(parent.reason);

@@ -59,7 +59,10 @@ beforeAll(async () => {
   kit = await createEngineTestKit(stack.kafkaBrokers);
   cleanups.push(() => kit.close());
   topic = await kit.createTopic(1);
-  await kit.produce(topic, Array.from({ length: MESSAGES }, (_, index) => ({ k: index % 1000, v: index })));
+  await kit.produce(
+    topic,
+    Array.from({ length: MESSAGES }, (_, index) => ({ k: index % 1000, v: index })),
+  );
   const engine = await kit.startEngine({ threads: 1, maxConcurrentQueries: CONCURRENCY });
   await engine.waitForCaughtUp(60_000);
   const server = await startEngineHttpServer(engine, { host: "127.0.0.1", port: await freePort() });
@@ -98,7 +101,9 @@ describe("the fair queue in front of the Kafka engine", () => {
 
   it("with the hosted limits, refuses most of A's flood with 429 and a retry time, and B stays fast", async () => {
     const run = runner(HOSTED_LIMITS);
-    const flood = await Promise.allSettled(Array.from({ length: FLOOD }, () => run.run({ database: "kafka", sql: heavySql() }, { id: "visitor-a" })));
+    const flood = await Promise.allSettled(
+      Array.from({ length: FLOOD }, () => run.run({ database: "kafka", sql: heavySql() }, { id: "visitor-a" })),
+    );
     const ask = await timed(() => run.run({ database: "kafka", sql: lightSql() }, { id: "visitor-b" }));
     const refused = flood.flatMap((outcome) => (outcome.status === "rejected" ? [outcome.reason as FomoError] : []));
     expect(flood.length - refused.length).toBe(HOSTED_LIMITS.queriesAtOnce + HOSTED_LIMITS.queriesWaiting);
@@ -111,7 +116,8 @@ describe("the fair queue in front of the Kafka engine", () => {
 describe("queries per minute", () => {
   it("answers the 61st query of a minute with 429, Retry-After and retryAfterMs, and other visitors are not affected", async () => {
     const run = runner(HOSTED_LIMITS);
-    for (let i = 0; i < HOSTED_LIMITS.queriesPerMinute; i += 1) await run.run({ database: "warehouse", sql: "SELECT 1" }, { id: "visitor-c" });
+    for (let i = 0; i < HOSTED_LIMITS.queriesPerMinute; i += 1)
+      await run.run({ database: "warehouse", sql: "SELECT 1" }, { id: "visitor-c" });
     const refused = await run.run({ database: "warehouse", sql: "SELECT 1" }, { id: "visitor-c" }).catch((error: unknown) => error);
     expect(refused).toBeInstanceOf(FomoError);
     const response = errorResponse(refused);

@@ -39,7 +39,10 @@ export function createVisitorQueryRunner(options: VisitorQueryRunnerOptions): Vi
   const perMinute = new QueriesPerMinute(limits.queriesPerMinute);
   const queue = (label: string, concurrency: number) =>
     new FairQueue({ label, concurrency, perKeyRunning: limits.queriesAtOnce, perKeyWaiting: limits.queriesWaiting });
-  const queues = { kafka: queue("the Kafka engine", options.engineConcurrency), warehouse: queue("the warehouse", options.warehouseConcurrency) };
+  const queues = {
+    kafka: queue("the Kafka engine", options.engineConcurrency),
+    warehouse: queue("the warehouse", options.warehouseConcurrency),
+  };
 
   return {
     async run(request, visitor, { signal } = {}) {

@@ -3,7 +3,10 @@ import { FomoError } from "../../lib/errors";
 import { publicErrorBody, redactInternals } from "./public-error";
 
 describe("public error bodies", () => {
-  const driverFailure = new FomoError("unavailable:warehouse", "connect ECONNREFUSED 127.0.0.1:45306 (socket /work/wt/.stack/warehouse/mysqld.sock)");
+  const driverFailure = new FomoError(
+    "unavailable:warehouse",
+    "connect ECONNREFUSED 127.0.0.1:45306 (socket /work/wt/.stack/warehouse/mysqld.sock)",
+  );
   const sqlMistake = new FomoError("bad_request:query", "Table 'fomo.requestlog' doesn't exist", { line: 1, column: 15 });
 
   it("keep the full message in local mode, for the engineer fixing their setup", () => {
@@ -17,7 +20,9 @@ describe("public error bodies", () => {
   });
 
   it("keep a SQL error's message and position in hosted mode (the story shows it)", () => {
-    expect(publicErrorBody(sqlMistake, true)).toEqual({ error: { code: "bad_request:query", message: "Table 'fomo.requestlog' doesn't exist", line: 1, column: 15 } });
+    expect(publicErrorBody(sqlMistake, true)).toEqual({
+      error: { code: "bad_request:query", message: "Table 'fomo.requestlog' doesn't exist", line: 1, column: 15 },
+    });
   });
 
   it("blank out paths, addresses and stack frames", () => {

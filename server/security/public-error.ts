@@ -28,6 +28,9 @@ export function redactInternals(text: string): string {
 export function publicErrorBody(error: FomoError, hosted: boolean): ReturnType<FomoError["toResponseBody"]> {
   const body = error.toResponseBody();
   if (!hosted) return body;
-  const safe = error.httpStatus >= 500 ? (SAFE_SERVER_MESSAGES[error.kind] ?? SAFE_SERVER_MESSAGES.internal ?? "") : redactInternals(body.error.message);
+  const safe =
+    error.httpStatus >= 500
+      ? (SAFE_SERVER_MESSAGES[error.kind] ?? SAFE_SERVER_MESSAGES.internal ?? "")
+      : redactInternals(body.error.message);
   return { error: { ...body.error, message: safe } };
 }

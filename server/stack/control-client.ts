@@ -25,7 +25,10 @@ export function createControlClient(config: Pick<FomoConfig, "control">, options
     try {
       response = await fetch(`${base}${path}`, { ...init, cache: "no-store", signal: AbortSignal.timeout(requestTimeoutMs) });
     } catch (cause) {
-      throw new FomoError("unavailable:supervisor", `supervisor not reachable at ${base}; start it with npm run demo`, { cause, canRetry: true });
+      throw new FomoError("unavailable:supervisor", `supervisor not reachable at ${base}; start it with npm run demo`, {
+        cause,
+        canRetry: true,
+      });
     }
     let body: unknown;
     try {
@@ -44,14 +47,20 @@ export function createControlClient(config: Pick<FomoConfig, "control">, options
   return {
     async status() {
       const parsed = stackStatusSchema.safeParse(await call("/status", { method: "GET" }));
-      if (!parsed.success) throw new FomoError("internal:control_api", "the supervisor's status has an unexpected shape", { cause: parsed.error });
+      if (!parsed.success)
+        throw new FomoError("internal:control_api", "the supervisor's status has an unexpected shape", { cause: parsed.error });
       return parsed.data;
     },
     async command(service, command, args = {}) {
       const path = `/services/${encodeURIComponent(service)}/commands/${encodeURIComponent(command)}`;
-      const body = await call(path, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(args) }, timeoutMs + 10_000);
+      const body = await call(
+        path,
+        { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(args) },
+        timeoutMs + 10_000,
+      );
       const parsed = commandReplySchema.safeParse(body);
-      if (!parsed.success) throw new FomoError("internal:control_api", "the supervisor's command reply has an unexpected shape", { cause: parsed.error });
+      if (!parsed.success)
+        throw new FomoError("internal:control_api", "the supervisor's command reply has an unexpected shape", { cause: parsed.error });
       return parsed.data.result;
     },
   };

@@ -8,12 +8,7 @@ import { warehousePaths } from "./warehouse/warehouse-paths";
  * downloaded Kafka jars stay (they only depend on the pom), and so does the web build.
  */
 export function wipeLocalData(stackDir: string): string[] {
-  const targets = [
-    kafkaPaths(stackDir).data,
-    warehousePaths(stackDir).home,
-    warehousePaths(stackDir).socket,
-    path.join(stackDir, "logs"),
-  ];
+  const targets = [kafkaPaths(stackDir).data, warehousePaths(stackDir).home, warehousePaths(stackDir).socket, path.join(stackDir, "logs")];
   const removed = targets.filter((target) => fs.existsSync(target));
   for (const target of targets) fs.rmSync(target, { recursive: true, force: true });
   return removed;

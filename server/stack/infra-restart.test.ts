@@ -30,7 +30,9 @@ async function startStack() {
 
 /** The first `count` values of partition 0 of `topic`, read by a fresh consumer group. */
 async function firstValues(brokers: string[], topic: string, count: number): Promise<string[]> {
-  const consumer = new Kafka({ clientId: "fomo-restart-test", brokers, logLevel: logLevel.NOTHING }).consumer({ groupId: `test-${randomUUID()}` });
+  const consumer = new Kafka({ clientId: "fomo-restart-test", brokers, logLevel: logLevel.NOTHING }).consumer({
+    groupId: `test-${randomUUID()}`,
+  });
   const values: string[] = [];
   try {
     await consumer.connect();
@@ -81,7 +83,11 @@ describe("the supervisor brings back a crashed broker and warehouse server", () 
   it("restarts a broker killed with SIGKILL on the same storage, and the generator and the connector resume", async () => {
     const stack = await startStack();
     const { status, metric } = stack;
-    await waitFor("the backlog in the warehouse", async () => ((metric(await status("connector"), "rowsLoaded")) >= 300 ? true : undefined), 60_000);
+    await waitFor(
+      "the backlog in the warehouse",
+      async () => (metric(await status("connector"), "rowsLoaded") >= 300 ? true : undefined),
+      60_000,
+    );
     const topicIds = createTopicIdReader(stack.brokers, "fomo-restart-test");
     const idBefore = await topicIds.topicId("purchases");
     await topicIds.close();
@@ -91,18 +97,26 @@ describe("the supervisor brings back a crashed broker and warehouse server", () 
     process.kill(pid, "SIGKILL");
     const killedAt = Date.now();
 
-    const down = await waitFor("the broker reported restarting", async () => {
-      const kafka = await status("kafka");
-      return kafka?.metrics?.restarting === true ? kafka : undefined;
-    }, 10_000);
+    const down = await waitFor(
+      "the broker reported restarting",
+      async () => {
+        const kafka = await status("kafka");
+        return kafka?.metrics?.restarting === true ? kafka : undefined;
+      },
+      10_000,
+    );
     expect(down.healthy).toBe(false);
     expect(down.detail).toMatch(/restarting after a crash \(was killed by SIGKILL\), attempt 1, /);
     expect(down.metrics).toMatchObject({ crashes: 1, restarts: 0 });
 
-    const back = await waitFor("the broker healthy again", async () => {
-      const kafka = await status("kafka");
-      return kafka?.healthy && kafka.metrics?.restarts === 1 ? kafka : undefined;
-    }, 60_000);
+    const back = await waitFor(
+      "the broker healthy again",
+      async () => {
+        const kafka = await status("kafka");
+        return kafka?.healthy && kafka.metrics?.restarts === 1 ? kafka : undefined;
+      },
+      60_000,
+    );
     expect(back.metrics?.restarting).toBe(false);
     expect(Date.parse(String(back.metrics?.lastCrashAt))).toBeGreaterThanOrEqual(killedAt - 1_000);
     const newPid = recordedPid(stack.stackDir, "kafka");
@@ -116,11 +130,23 @@ describe("the supervisor brings back a crashed broker and warehouse server", () 
     expect(await firstValues(stack.brokers, "purchases", 5)).toEqual(valuesBefore);
 
     const healthyAt = Date.now();
-    await waitFor("the generator producing again", async () => (metric(await status("kafka"), "messages.purchases") > messagesBefore + 20 ? true : undefined), 60_000);
-    await waitFor("the connector flushing again", async () => {
-      const connector = await status("connector");
-      return connector?.healthy && Date.parse(String(connector.metrics?.lastFlushAt)) > healthyAt && metric(connector, "rowsLoaded") > messagesBefore ? true : undefined;
-    }, 60_000);
+    await waitFor(
+      "the generator producing again",
+      async () => (metric(await status("kafka"), "messages.purchases") > messagesBefore + 20 ? true : undefined),
+      60_000,
+    );
+    await waitFor(
+      "the connector flushing again",
+      async () => {
+        const connector = await status("connector");
+        return connector?.healthy &&
+          Date.parse(String(connector.metrics?.lastFlushAt)) > healthyAt &&
+          metric(connector, "rowsLoaded") > messagesBefore
+          ? true
+          : undefined;
+      },
+      60_000,
+    );
     for (const partition of await loadedCoordinates(stack.stackDir)) expect(partition.rows).toBe(partition.nextOffset);
     await stopAndCheckNothingLeft(stack);
   }, 240_000);
@@ -128,32 +154,50 @@ describe("the supervisor brings back a crashed broker and warehouse server", () 
   it("restarts a warehouse server killed with SIGKILL on the same data dir, and the connector loads again exactly once", async () => {
     const stack = await startStack();
     const { status, metric } = stack;
-    await waitFor("the backlog in the warehouse", async () => ((metric(await status("connector"), "rowsLoaded")) >= 300 ? true : undefined), 60_000);
+    await waitFor(
+      "the backlog in the warehouse",
+      async () => (metric(await status("connector"), "rowsLoaded") >= 300 ? true : undefined),
+      60_000,
+    );
     const pid = recordedPid(stack.stackDir, "warehouse")!;
     const rowsBefore = (await loadedCoordinates(stack.stackDir)).reduce((sum, partition) => sum + partition.rows, 0);
     process.kill(pid, "SIGKILL");
 
-    const down = await waitFor("the warehouse reported restarting", async () => {
-      const warehouse = await status("warehouse");
-      return warehouse?.metrics?.restarting === true ? warehouse : undefined;
-    }, 10_000);
+    const down = await waitFor(
+      "the warehouse reported restarting",
+      async () => {
+        const warehouse = await status("warehouse");
+        return warehouse?.metrics?.restarting === true ? warehouse : undefined;
+      },
+      10_000,
+    );
     expect(down.healthy).toBe(false);
     expect(down.detail).toMatch(/restarting after a crash \(was killed by SIGKILL\)/);
 
-    const back = await waitFor("the warehouse healthy again", async () => {
-      const warehouse = await status("warehouse");
-      return warehouse?.healthy && warehouse.metrics?.restarts === 1 ? warehouse : undefined;
-    }, 60_000);
+    const back = await waitFor(
+      "the warehouse healthy again",
+      async () => {
+        const warehouse = await status("warehouse");
+        return warehouse?.healthy && warehouse.metrics?.restarts === 1 ? warehouse : undefined;
+      },
+      60_000,
+    );
     expect(metric(back, "rows.purchases")).toBeGreaterThanOrEqual(rowsBefore);
     expect(recordedPid(stack.stackDir, "warehouse")).not.toBe(pid);
 
     const healthyAt = Date.now();
-    await waitFor("the connector loading again", async () => {
-      const connector = await status("connector");
-      return connector?.healthy && Date.parse(String(connector.metrics?.lastFlushAt)) > healthyAt && metric(connector, "rowsLoaded") > rowsBefore + 20
-        ? true
-        : undefined;
-    }, 60_000);
+    await waitFor(
+      "the connector loading again",
+      async () => {
+        const connector = await status("connector");
+        return connector?.healthy &&
+          Date.parse(String(connector.metrics?.lastFlushAt)) > healthyAt &&
+          metric(connector, "rowsLoaded") > rowsBefore + 20
+          ? true
+          : undefined;
+      },
+      60_000,
+    );
     const loaded = await loadedCoordinates(stack.stackDir);
     for (const partition of loaded) expect(partition.rows).toBe(partition.nextOffset);
     expect(loaded.reduce((sum, partition) => sum + partition.rows, 0)).toBeGreaterThan(rowsBefore);

@@ -56,31 +56,47 @@ describe("npm run demo (the stack supervisor)", () => {
     expect(before && isAlive(before.pid)).toBe(true);
     process.kill(before!.pid, "SIGKILL");
 
-    const down = await waitFor("the connector to be reported down", async () => {
-      const status = await serviceStatus(ports.CONTROL_PORT, "connector");
-      return status && !status.healthy ? status : undefined;
-    }, 10_000);
+    const down = await waitFor(
+      "the connector to be reported down",
+      async () => {
+        const status = await serviceStatus(ports.CONTROL_PORT, "connector");
+        return status && !status.healthy ? status : undefined;
+      },
+      10_000,
+    );
     expect(down.detail).toMatch(/killed by SIGKILL|restarting/);
 
-    const after = await waitFor("a new connector process", async () => {
-      const record = readPidRecords(stackDir).find((candidate) => candidate.name === "connector");
-      return record && record.pid !== before!.pid && isAlive(record.pid) ? record : undefined;
-    }, 30_000);
+    const after = await waitFor(
+      "a new connector process",
+      async () => {
+        const record = readPidRecords(stackDir).find((candidate) => candidate.name === "connector");
+        return record && record.pid !== before!.pid && isAlive(record.pid) ? record : undefined;
+      },
+      30_000,
+    );
     await run.waitForOutput("connector restarted after a crash and is ready", 60_000);
-    const healthy = await waitFor("the connector to be healthy again", async () => {
-      const status = await serviceStatus(ports.CONTROL_PORT, "connector");
-      return status?.healthy ? status : undefined;
-    }, 30_000);
+    const healthy = await waitFor(
+      "the connector to be healthy again",
+      async () => {
+        const status = await serviceStatus(ports.CONTROL_PORT, "connector");
+        return status?.healthy ? status : undefined;
+      },
+      30_000,
+    );
     // The stop command was replayed: the restarted connector does not load behind the presenter's
     // back, and the crash neither cancelled nor moved the time it restarts on its own.
     expect(healthy.detail).toMatch(/stopped/i);
     expect(healthy.detail).toContain(`restarts on its own at ${new Date(restartAt).toISOString()}`);
     expect(isAlive(after.pid)).toBe(true);
 
-    const loading = await waitFor("the pipeline to restart on its own", async () => {
-      const status = await serviceStatus(ports.CONTROL_PORT, "connector");
-      return status?.healthy && status.detail.startsWith("loading") ? status : undefined;
-    }, restartAt - Date.now() + 20_000);
+    const loading = await waitFor(
+      "the pipeline to restart on its own",
+      async () => {
+        const status = await serviceStatus(ports.CONTROL_PORT, "connector");
+        return status?.healthy && status.detail.startsWith("loading") ? status : undefined;
+      },
+      restartAt - Date.now() + 20_000,
+    );
     expect(Date.now()).toBeGreaterThanOrEqual(restartAt);
     expect(loading.detail).not.toContain("restarts on its own");
 

@@ -111,7 +111,11 @@ export class StackSupervisor {
     await Promise.all([backend, this.startWeb()]);
     this.checkNotStopping();
     await this.waitAllHealthy();
-    this.log(config.web.enabled ? `FOMO is ready at ${config.web.url}` : `FOMO is ready at ${config.control.url} (web app not started: FOMO_SKIP_WEB)`);
+    this.log(
+      config.web.enabled
+        ? `FOMO is ready at ${config.web.url}`
+        : `FOMO is ready at ${config.control.url} (web app not started: FOMO_SKIP_WEB)`,
+    );
   }
 
   /** Fails fast, before anything starts, when a needed program is missing. */
@@ -160,7 +164,11 @@ export class StackSupervisor {
           await connection.end();
           return true;
         },
-        { what: `the MySQL server at ${where}`, timeoutMs: 30_000, hint: "Check that it runs and that MYSQL_URL (user, password, host, port) is right." },
+        {
+          what: `the MySQL server at ${where}`,
+          timeoutMs: 30_000,
+          hint: "Check that it runs and that MYSQL_URL (user, password, host, port) is right.",
+        },
       );
       this.board.warehouse = new WarehouseStatusProbe(admin, config.warehouse.database, `MySQL server at ${where}`);
       return;
@@ -233,7 +241,11 @@ export class StackSupervisor {
     this.board.web = async (): Promise<ServiceStatus> => {
       if (web.exitInfo) return { name: "web", healthy: false, detail: `${mode} ${describeExit(web.exitInfo)}; see ${logPath}` };
       const healthy = await webAnswers(config).catch(() => false);
-      return { name: "web", healthy, detail: healthy ? `${mode} at ${config.web.url}` : `${mode} at ${config.web.url} is not answering yet` };
+      return {
+        name: "web",
+        healthy,
+        detail: healthy ? `${mode} at ${config.web.url}` : `${mode} at ${config.web.url} is not answering yet`,
+      };
     };
     await waitUntil(() => webAnswers(config), {
       what: `the web app at ${config.web.url}`,
@@ -283,7 +295,9 @@ export class StackSupervisor {
     const stopLayer = async (layer: Layer, deadline: number) => {
       const members = [...this.started].reverse().filter((started) => started.layer === layer);
       await Promise.all(
-        members.map((started) => started.stop(deadline).catch((error: unknown) => this.log(`error stopping ${started.name}: ${(error as Error).message}`))),
+        members.map((started) =>
+          started.stop(deadline).catch((error: unknown) => this.log(`error stopping ${started.name}: ${(error as Error).message}`)),
+        ),
       );
     };
     await stopLayer("app", begin + SHUTDOWN_APP_MS);

@@ -27,9 +27,10 @@ export async function loadStackStatus(config: FomoConfig): Promise<StackStatus> 
     const status = await createControlClient(config, { timeoutMs: 8_000 }).status();
     return withPipeline(status.services, config.hosted.enabled);
   } catch (error) {
-    const detail = isFomoError(error) && error.code === "unavailable:supervisor"
-      ? `supervisor not reachable at ${config.control.url}; start it with npm run demo`
-      : `supervisor error: ${error instanceof Error ? error.message : String(error)}`;
+    const detail =
+      isFomoError(error) && error.code === "unavailable:supervisor"
+        ? `supervisor not reachable at ${config.control.url}; start it with npm run demo`
+        : `supervisor error: ${error instanceof Error ? error.message : String(error)}`;
     if (!isFomoError(error) || error.code !== "unavailable:supervisor") console.error("[api] status:", error);
     return withPipeline(
       SERVICE_NAMES.map((name) => (name === "web" ? WEB_UP : { name, healthy: false, detail })),

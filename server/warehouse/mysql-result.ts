@@ -48,7 +48,10 @@ export function resultColumns(fields: FieldPacket[]): ResultColumn[] {
 
 /** Any decimal with at most 15 significant digits survives the trip through a JS double exactly. */
 function decimalCell(text: string): Cell {
-  const digits = text.replace(/^[-+]?0*/, "").replace(".", "").replace(/^0+/, "");
+  const digits = text
+    .replace(/^[-+]?0*/, "")
+    .replace(".", "")
+    .replace(/^0+/, "");
   return digits.length <= 15 ? Number(text) : text;
 }
 

@@ -67,7 +67,9 @@ describe("cancelling a warehouse query", () => {
     expect((await pool.query("SELECT count(*) FROM numbers")).rows).toEqual([[2_000]]);
     const next = performance.now() - nextStarted;
     expect(next).toBeLessThan(CANCEL_WITHIN_MS);
-    console.info(`[cancel] warehouse: KILL QUERY answered in ${latency.toFixed(1)} ms, next query on the same connection ${next.toFixed(1)} ms`);
+    console.info(
+      `[cancel] warehouse: KILL QUERY answered in ${latency.toFixed(1)} ms, next query on the same connection ${next.toFixed(1)} ms`,
+    );
   });
 
   it("reports a lone SLEEP, which MariaDB ends with a row rather than an error, as cancelled", async () => {

@@ -88,7 +88,12 @@ describe("warehouse read-only pool", () => {
   it("cannot write through the read-only account even when the pre-check is bypassed", async () => {
     const raw = await mysql.createConnection({ ...warehouse.reader, multipleStatements: false });
     try {
-      for (const sql of ["INSERT INTO purchases VALUES ('CU-1', 1, '1', 99)", "CREATE TABLE x (a INT)", "DROP TABLE purchases", "DELETE FROM purchases"]) {
+      for (const sql of [
+        "INSERT INTO purchases VALUES ('CU-1', 1, '1', 99)",
+        "CREATE TABLE x (a INT)",
+        "DROP TABLE purchases",
+        "DELETE FROM purchases",
+      ]) {
         await expect(raw.query(sql)).rejects.toMatchObject({ code: expect.stringMatching(/ACCESS_DENIED/) });
       }
       await expect(raw.query("SELECT 1; DELETE FROM purchases")).rejects.toMatchObject({ code: "ER_PARSE_ERROR" });

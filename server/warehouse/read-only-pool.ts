@@ -144,7 +144,10 @@ export function createWarehouseReadOnlyPool(options: WarehouseReadOnlyPoolOption
       const onAbort = () => {
         reject(cancelledError(signal.reason));
         // The connection comes later, unused and clean: straight back to the pool.
-        pending.then((connection) => connection.release(), () => undefined);
+        pending.then(
+          (connection) => connection.release(),
+          () => undefined,
+        );
       };
       signal.addEventListener("abort", onAbort, { once: true });
       pending.then(
@@ -198,7 +201,8 @@ export function createWarehouseReadOnlyPool(options: WarehouseReadOnlyPoolOption
     async query(sql, queryOptions = {}) {
       const statement = checkReadStatement(sql);
       const asOf = queryOptions.asOfUnixSeconds;
-      if (asOf !== undefined && !/^\d{1,12}(\.\d{1,6})?$/.test(asOf)) throw new FomoError("bad_request:as_of", `Not a moment in Unix seconds: ${asOf}`);
+      if (asOf !== undefined && !/^\d{1,12}(\.\d{1,6})?$/.test(asOf))
+        throw new FomoError("bad_request:as_of", `Not a moment in Unix seconds: ${asOf}`);
       const started = performance.now();
       const streamed = await withConnection(
         statement.sql,

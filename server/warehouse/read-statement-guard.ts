@@ -39,7 +39,19 @@ const WRITE_WORDS = new Set([
  * What may follow SHOW: the catalog of the analyst's own tables. Server-wide SHOW VARIABLES,
  * STATUS, PROCESSLIST, ENGINE … would describe the server rather than the data.
  */
-const SHOW_SUBJECTS = new Set(["TABLES", "FULL", "COLUMNS", "FIELDS", "CREATE", "INDEX", "INDEXES", "KEYS", "DATABASES", "SCHEMAS", "TABLE"]);
+const SHOW_SUBJECTS = new Set([
+  "TABLES",
+  "FULL",
+  "COLUMNS",
+  "FIELDS",
+  "CREATE",
+  "INDEX",
+  "INDEXES",
+  "KEYS",
+  "DATABASES",
+  "SCHEMAS",
+  "TABLE",
+]);
 
 interface Token {
   kind: "word" | "symbol";

@@ -48,6 +48,8 @@ export async function ensureSystemVersioning(connection: Connection, database: s
 export async function pruneVersionHistory(connection: Connection, database: string, keepMs: number): Promise<number> {
   if (!(await isSystemVersioned(connection, database))) return 0;
   const seconds = Math.ceil(keepMs / 1000);
-  const [result] = await connection.query(`DELETE HISTORY FROM ${tableName(database)} BEFORE SYSTEM_TIME NOW(6) - INTERVAL ${seconds} SECOND`);
+  const [result] = await connection.query(
+    `DELETE HISTORY FROM ${tableName(database)} BEFORE SYSTEM_TIME NOW(6) - INTERVAL ${seconds} SECOND`,
+  );
   return Number((result as { affectedRows?: number }).affectedRows ?? 0);
 }

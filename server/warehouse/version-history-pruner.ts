@@ -31,12 +31,17 @@ export function startVersionHistoryPruner(options: {
       await connection.end().catch(() => undefined);
     }
   };
-  const timer = setInterval(() => {
-    pruneNow().then(
-      (removed) => removed > 0 && options.log(`pruned ${removed} history rows older than ${Math.round(keepMs / 1000)} s from ${options.database}.purchases`),
-      (error: unknown) => options.log(`could not prune the row history: ${(error as Error).message}`),
-    );
-  }, Math.min(LONGEST_INTERVAL_MS, options.longestStopMs));
+  const timer = setInterval(
+    () => {
+      pruneNow().then(
+        (removed) =>
+          removed > 0 &&
+          options.log(`pruned ${removed} history rows older than ${Math.round(keepMs / 1000)} s from ${options.database}.purchases`),
+        (error: unknown) => options.log(`could not prune the row history: ${(error as Error).message}`),
+      );
+    },
+    Math.min(LONGEST_INTERVAL_MS, options.longestStopMs),
+  );
   timer.unref();
   return { pruneNow, stop: () => clearInterval(timer) };
 }

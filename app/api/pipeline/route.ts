@@ -44,7 +44,7 @@ export async function POST(request: Request): Promise<NextResponse> {
     try {
       body = await request.json();
     } catch (cause) {
-      throw new FomoError("bad_request:pipeline", "The body must be JSON: { \"action\": \"stop\" | \"start\" }", { cause });
+      throw new FomoError("bad_request:pipeline", 'The body must be JSON: { "action": "stop" | "start" }', { cause });
     }
     const parsed = pipelineRequestSchema.safeParse(body);
     if (!parsed.success) throw new FomoError("bad_request:pipeline", `Unknown action: ${parsed.error.issues[0]?.message ?? "invalid"}`);
@@ -56,7 +56,9 @@ export async function POST(request: Request): Promise<NextResponse> {
         response.headers.set("set-cookie", visitorStopSetCookie(undefined, 0, request));
         return response;
       }
-      const status = await createControlClient(config, { timeoutMs: 3_000 }).status().catch(() => undefined);
+      const status = await createControlClient(config, { timeoutMs: 3_000 })
+        .status()
+        .catch(() => undefined);
       const { stop, cookie } = await stopForVisitor(visitor, config, sharedWarehouseReadOnlyPool(config), status);
       const response = NextResponse.json({ ok: true, result: { scope: "visitor", stop: publicStop(stop) } });
       response.headers.set("set-cookie", visitorStopSetCookie(cookie, stop.restartsAtMs - Date.now(), request));

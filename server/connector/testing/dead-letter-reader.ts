@@ -16,7 +16,9 @@ export async function readDeadLetterTopic(brokers: string[], dlqTopic: string): 
     const [layout] = await readTopicLayouts(kafka, [{ name: dlqTopic, internal: false }]);
     if (!layout) throw new Error(`no topic ${dlqTopic}`);
     const letters: ReadDeadLetter[] = [];
-    const positions = new Map(layout.partitions.filter((p) => p.highWatermark > p.logStartOffset).map((p) => [p.partition, p.logStartOffset]));
+    const positions = new Map(
+      layout.partitions.filter((p) => p.highWatermark > p.logStartOffset).map((p) => [p.partition, p.logStartOffset]),
+    );
     const end = new Map(layout.partitions.map((p) => [p.partition, p.highWatermark]));
     while (positions.size > 0) {
       for (const result of await fetchPartitions(kafka, layout, positions)) {

@@ -24,5 +24,8 @@ export function poisonCorpus(count: number): Array<{ key: string | null; value: 
     () => JSON.stringify({ customerId: "CU-1001", amount: 12.5, itemCode: "1", pad: "x".repeat(70_000) }),
     () => '{"__proto__":{"amount":1},"customerId":"CU-1001","itemCode":"96385074"}',
   ];
-  return Array.from({ length: count }, (_, i) => ({ key: i % 7 === 0 ? null : `CU-1${String(i % 1000).padStart(3, "0")}`, value: kinds[i % kinds.length]!(i) }));
+  return Array.from({ length: count }, (_, i) => ({
+    key: i % 7 === 0 ? null : `CU-1${String(i % 1000).padStart(3, "0")}`,
+    value: kinds[i % kinds.length]!(i),
+  }));
 }

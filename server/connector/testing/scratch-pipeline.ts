@@ -8,7 +8,9 @@ import type { TestStackInfo } from "../../stack/testing/test-stack-info";
 import type { WarehouseSinkOptions } from "../warehouse-sink";
 
 /** Connection options of the test warehouse's admin account (from the test stack's admin URL). */
-export function adminConnectionOptions(adminUrl: string): ConnectionOptions & { host: string; port: number; user: string; password?: string } {
+export function adminConnectionOptions(
+  adminUrl: string,
+): ConnectionOptions & { host: string; port: number; user: string; password?: string } {
   const url = new URL(adminUrl);
   const password = decodeURIComponent(url.password);
   return {
@@ -96,8 +98,9 @@ export async function createScratchTopics(brokers: string[]): Promise<ScratchTop
       await waitFor(
         `${topic} to be created again`,
         async () =>
-          (await createTopicsAndWait(admin, [{ topic, numPartitions: partitions, replicationFactor: 1 }]).then((created) => created.length > 0).catch(() => false)) ||
-          (await admin.listTopics()).includes(topic),
+          (await createTopicsAndWait(admin, [{ topic, numPartitions: partitions, replicationFactor: 1 }])
+            .then((created) => created.length > 0)
+            .catch(() => false)) || (await admin.listTopics()).includes(topic),
         30_000,
         250,
       );

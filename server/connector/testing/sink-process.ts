@@ -13,7 +13,10 @@ export interface SinkProcess {
 
 /** The sink as a real child process (testing/sink-child.ts), so a test can kill -9 it. */
 export function spawnSinkProcess(settings: Record<string, unknown>, cleanups: Array<() => Promise<void>>): SinkProcess {
-  const child = spawn(process.execPath, ["--import", "tsx", childEntry, JSON.stringify(settings)], { cwd: repoRoot, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, ["--import", "tsx", childEntry, JSON.stringify(settings)], {
+    cwd: repoRoot,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   const output: string[] = [];
   child.stdout!.on("data", (chunk: Buffer) => output.push(...chunk.toString().split("\n").filter(Boolean)));
   child.stderr!.on("data", (chunk: Buffer) => output.push(...chunk.toString().split("\n").filter(Boolean)));

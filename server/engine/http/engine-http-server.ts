@@ -28,9 +28,7 @@ export async function startEngineHttpServer(
   });
   server.keepAliveTimeout = 5_000;
   await new Promise<void>((resolve, reject) => {
-    server.once("error", (cause) =>
-      reject(new FomoError("stack:port_in_use", `The engine cannot listen on ${host}:${port}`, { cause })),
-    );
+    server.once("error", (cause) => reject(new FomoError("stack:port_in_use", `The engine cannot listen on ${host}:${port}`, { cause })));
     server.listen(port, host, () => resolve());
   });
   return {

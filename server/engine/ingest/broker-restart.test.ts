@@ -16,7 +16,10 @@ describe("ingest across a broker restart", () => {
     broker = await startPrivateBroker("engine-broker-restart");
     kit = await createEngineTestKit(broker.brokers);
     const topic = await kit.createTopic(3);
-    await kit.produce(topic, Array.from({ length: 20_000 }, (_, n) => ({ n, phase: 1 })));
+    await kit.produce(
+      topic,
+      Array.from({ length: 20_000 }, (_, n) => ({ n, phase: 1 })),
+    );
     const engine = await kit.startEngine({ metadataIntervalMs: 500 });
 
     await broker.stop();
@@ -37,9 +40,7 @@ describe("ingest across a broker restart", () => {
     }
 
     await engine.waitForCaughtUp(60_000);
-    const result = await engine.query(
-      `SELECT count(*), count(DISTINCT (_partition, _offset)), count(DISTINCT n), max(n) FROM "${topic}"`,
-    );
+    const result = await engine.query(`SELECT count(*), count(DISTINCT (_partition, _offset)), count(DISTINCT n), max(n) FROM "${topic}"`);
     expect(result.rows).toEqual([[20_500, 20_500, 20_500, 20_499]]);
     const health = await engine.health();
     expect(health.brokerReachable).toBe(true);

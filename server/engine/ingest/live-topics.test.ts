@@ -69,14 +69,27 @@ describe("ingest", () => {
     // Named, they are there, and then in * too (bare, "quoted" or \`backticked\`).
     const named = await engine.query(`SELECT _partition, _offset, _key, * FROM "${topic}"`);
     expect(named.columns.map((column) => column.name)).toEqual([
-      "_partition", "_offset", "_key", "customerid", "amount", "_partition", "_offset", "_timestamp", "_key", "_corrupt", "_raw", "_misfits",
+      "_partition",
+      "_offset",
+      "_key",
+      "customerid",
+      "amount",
+      "_partition",
+      "_offset",
+      "_timestamp",
+      "_key",
+      "_corrupt",
+      "_raw",
+      "_misfits",
     ]);
     expect(named.rows[0]!.slice(0, 2)).toEqual([0, 0]);
     const quoted = await engine.query(`SELECT count(*) AS n FROM \`${topic}\` WHERE "_CORRUPT" = false AND \`_offset\` >= 0`);
     expect(quoted.rows).toEqual([[1]]);
     // DESCRIBE still lists them, so they can be found.
     const described = await engine.query(`DESCRIBE "${topic}"`);
-    expect(described.rows.map((row) => row[0])).toEqual(expect.arrayContaining(["customerid", "_partition", "_offset", "_timestamp", "_key"]));
+    expect(described.rows.map((row) => row[0])).toEqual(
+      expect.arrayContaining(["customerid", "_partition", "_offset", "_timestamp", "_key"]),
+    );
   });
 
   it("compares a string column with a literal ignoring case, also after values of the other case arrive", async () => {
@@ -144,7 +157,11 @@ describe("ingest", () => {
     await engine.waitForCaughtUp(20_000);
     const result = await engine.query(`SELECT v, _misfits->>'v' AS raw FROM "${topic}" ORDER BY _offset`);
     expect(result.columns[0]!.type).toBe("DOUBLE");
-    expect(result.rows).toEqual([[1, null], [2.5, null], [null, "three"]]);
+    expect(result.rows).toEqual([
+      [1, null],
+      [2.5, null],
+      [null, "three"],
+    ]);
   });
 
   it("drops the rows of a topic deleted and re-created, and starts over", async () => {

@@ -48,7 +48,14 @@ export function decodeRecordBatches(bytes: Buffer, fromOffset: number, sink: Dec
   return next;
 }
 
-function decodeRecords(bytes: Buffer, count: number, firstOffset: number, firstTimestamp: number, fromOffset: number, sink: DecodedRecordSink): void {
+function decodeRecords(
+  bytes: Buffer,
+  count: number,
+  firstOffset: number,
+  firstTimestamp: number,
+  fromOffset: number,
+  sink: DecodedRecordSink,
+): void {
   const reader = new VarIntReader(bytes);
   for (let i = 0; i < count; i++) {
     const length = reader.varint();

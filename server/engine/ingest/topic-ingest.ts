@@ -167,10 +167,12 @@ export class TopicIngest {
       }
       // DuckDB writes the previous batch while this one was fetched and decoded; then this one.
       await this.pendingWrite;
-      this.pendingWrite = this.writes.run(() => this.applyBatches(batches)).then(
-        () => this.notifyWaiters(),
-        (error: unknown) => this.rewindAfterFailedWrite(error),
-      );
+      this.pendingWrite = this.writes
+        .run(() => this.applyBatches(batches))
+        .then(
+          () => this.notifyWaiters(),
+          (error: unknown) => this.rewindAfterFailedWrite(error),
+        );
       if (failure !== undefined) {
         await this.pendingWrite;
         failures += 1;
@@ -244,8 +246,7 @@ export class TopicIngest {
           (state) => this.applyRetention(state),
           (message) => this.log(message),
         );
-      }
-      else await this.discoverTopics();
+      } else await this.discoverTopics();
     } catch (cause) {
       this.noteError("recovery after a failed fetch failed", cause);
     }

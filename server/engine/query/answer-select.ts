@@ -43,7 +43,12 @@ export async function answerSelect(
     try {
       return await answerOnce(connection, translation, analysis, context);
     } catch (error) {
-      if (attempt >= MAX_RETRIES || !(error instanceof FomoError) || !mysqlReading(error, translation.original, { doubleQuotedStrings, anyValueAt })) throw error;
+      if (
+        attempt >= MAX_RETRIES ||
+        !(error instanceof FomoError) ||
+        !mysqlReading(error, translation.original, { doubleQuotedStrings, anyValueAt })
+      )
+        throw error;
       translation = translateMysqlDialect(translation.original, { doubleQuotedStrings, anyValueAt });
       analysis = await analyzeStatement(connection, translation);
     }
@@ -58,7 +63,9 @@ async function answerOnce(
 ): Promise<SelectAnswer> {
   // Binds the query once more only when an ORDER BY item may be a string result column.
   const ordered = await withMysqlResultOrder(connection, translation, analysis.root, (name) => {
-    const types = analysis.tableRefs.map((ref) => context.tableColumns(ref.name)?.get(name.toLowerCase())).filter((type) => type !== undefined);
+    const types = analysis.tableRefs
+      .map((ref) => context.tableColumns(ref.name)?.get(name.toLowerCase()))
+      .filter((type) => type !== undefined);
     return types.length > 0 && types.every((type) => type === "VARCHAR");
   });
   const outcome = await executeSelect(connection, ordered, context);
@@ -81,7 +88,11 @@ function roundCell(cell: Cell, scale: number | undefined): Cell {
 function refuseEnginePseudoColumns(analysis: AnalyzedSelect, tableColumns: TableColumnTypes): void {
   for (const { name, position } of analysis.pseudoColumns) {
     if (analysis.tableRefs.some((ref) => tableColumns(ref.name)?.has(name))) continue;
-    throw new FomoError("sandbox:forbidden_function", `${name.toUpperCase()} describes the engine, not the data: it is not available on Kafka`, position);
+    throw new FomoError(
+      "sandbox:forbidden_function",
+      `${name.toUpperCase()} describes the engine, not the data: it is not available on Kafka`,
+      position,
+    );
   }
 }
 
@@ -95,7 +106,11 @@ function mysqlReading(error: FomoError, sql: string, readings: { doubleQuotedStr
     readings.doubleQuotedStrings.add(missing);
     return true;
   }
-  if (/^Binder Error: column "[^"]*" must appear in the GROUP BY clause/u.test(error.message) && error.line !== undefined && error.column !== undefined) {
+  if (
+    /^Binder Error: column "[^"]*" must appear in the GROUP BY clause/u.test(error.message) &&
+    error.line !== undefined &&
+    error.column !== undefined
+  ) {
     const offset = offsetOfPosition(sql, { line: error.line, column: error.column });
     if (readings.anyValueAt.has(offset)) return false;
     readings.anyValueAt.add(offset);

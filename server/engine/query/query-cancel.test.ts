@@ -20,7 +20,10 @@ const CANCEL_WITHIN_MS = 500;
 beforeAll(async () => {
   kit = await createEngineTestKit(testStack().kafkaBrokers);
   topic = await kit.createTopic(2);
-  await kit.produce(topic, Array.from({ length: 20 }, (_, i) => ({ i })));
+  await kit.produce(
+    topic,
+    Array.from({ length: 20 }, (_, i) => ({ i })),
+  );
   // A timeout far beyond the test: only the cancel can end the heavy query.
   engine = await kit.startEngine({ queryTimeoutMs: 60_000, maxConcurrentQueries: 1, maxQueuedQueries: 2 });
   server = await startEngineHttpServer(engine, { host: "127.0.0.1", port: 0 });

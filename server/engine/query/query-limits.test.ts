@@ -16,7 +16,10 @@ const HEAVY = "SELECT count(*) FROM range(100000) a, range(100000) b, range(1000
 beforeAll(async () => {
   kit = await createEngineTestKit(testStack().kafkaBrokers);
   topic = await kit.createTopic(2);
-  await kit.produce(topic, Array.from({ length: 30 }, (_, i) => ({ i })));
+  await kit.produce(
+    topic,
+    Array.from({ length: 30 }, (_, i) => ({ i })),
+  );
   engine = await kit.startEngine({ queryTimeoutMs: 1_500, maxRows: 7, maxConcurrentQueries: 1, maxQueuedQueries: 1 });
   server = await startEngineHttpServer(engine, { host: "127.0.0.1", port: 0 });
 });

@@ -37,7 +37,12 @@ describe("snapshot semantics", () => {
         const bounds = result.snapshot && "topics" in result.snapshot ? result.snapshot.topics[topic]! : [];
         const expected = bounds
           .filter((b) => BigInt(b.highWatermark) > BigInt(b.logStartOffset))
-          .map((b) => [b.partition, Number(BigInt(b.highWatermark) - BigInt(b.logStartOffset)), Number(b.logStartOffset), Number(b.highWatermark) - 1]);
+          .map((b) => [
+            b.partition,
+            Number(BigInt(b.highWatermark) - BigInt(b.logStartOffset)),
+            Number(b.logStartOffset),
+            Number(b.highWatermark) - 1,
+          ]);
         expect(result.rows).toEqual(expected);
         const total = expected.reduce((sum, row) => sum + row[1]!, 0);
         sawGrowth.add(total);
@@ -59,8 +64,15 @@ describe("snapshot semantics", () => {
   it("joins two topics at one snapshot and reports both topics' offsets", async () => {
     const purchases = await kit.createTopic(2);
     const requests = await kit.createTopic(2);
-    await kit.produce(purchases, [{ customerId: "CU-1", amount: 10 }, { customerId: "CU-2", amount: 20 }, { customerId: "CU-1", amount: 5 }]);
-    await kit.produce(requests, [{ customerId: "CU-1", userAgent: "Firefox" }, { customerId: "CU-2", userAgent: "Chrome" }]);
+    await kit.produce(purchases, [
+      { customerId: "CU-1", amount: 10 },
+      { customerId: "CU-2", amount: 20 },
+      { customerId: "CU-1", amount: 5 },
+    ]);
+    await kit.produce(requests, [
+      { customerId: "CU-1", userAgent: "Firefox" },
+      { customerId: "CU-2", userAgent: "Chrome" },
+    ]);
     const result = await engine.query(`
       WITH totals AS (SELECT customerid, sum(amount) AS total FROM "${purchases}" GROUP BY customerid)
       SELECT t.customerid, t.total, r.useragent, rank() OVER (ORDER BY t.total DESC) AS place
@@ -83,7 +95,9 @@ describe("snapshot semantics", () => {
       { customerId: "CU-1277", userAgent: "Safari" },
       { customerId: "CU-1000", userAgent: "Chrome" },
     ]);
-    const result = await engine.query(`SELECT useragent, count(useragent) FROM "${topic}" WHERE customerid='CU-1277' GROUP BY useragent ORDER BY 2 DESC;`);
+    const result = await engine.query(
+      `SELECT useragent, count(useragent) FROM "${topic}" WHERE customerid='CU-1277' GROUP BY useragent ORDER BY 2 DESC;`,
+    );
     expect(result.columns.map((c) => c.name)).toEqual(["useragent", "count(useragent)"]);
     expect(result.rows).toEqual([
       ["Firefox", 2],
@@ -96,7 +110,10 @@ describe("snapshot semantics", () => {
 
   it("hides messages below the log start offset (retention)", async () => {
     const topic = await kit.createTopic(1);
-    await kit.produce(topic, Array.from({ length: 10 }, (_, n) => ({ n })));
+    await kit.produce(
+      topic,
+      Array.from({ length: 10 }, (_, n) => ({ n })),
+    );
     await engine.waitForCaughtUp(20_000);
     expect(singleNumber(await engine.query(`SELECT count(*) FROM "${topic}"`))).toBe(10);
     const admin = new Admin({ clientId: "engine-tests", bootstrapBrokers: testStack().kafkaBrokers });

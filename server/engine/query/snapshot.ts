@@ -59,9 +59,7 @@ export function snapshotViewSql(
   { withMetadata = true }: { withMetadata?: boolean } = {},
 ): string {
   const metadata = withMetadata ? METADATA_COLUMNS.map((column) => column.name) : [];
-  const columns = [...table.columns().map((column) => column.name), ...metadata]
-    .map(quoteIdentifier)
-    .join(", ");
+  const columns = [...table.columns().map((column) => column.name), ...metadata].map(quoteIdentifier).join(", ");
   const where = snapshotFilter(bounds, tableBounds);
   return `CREATE OR REPLACE TEMP VIEW ${quoteIdentifier(viewName)} AS SELECT ${columns} FROM ${table.qualifiedName}${where ? ` WHERE ${where}` : ""}`;
 }

@@ -133,7 +133,11 @@ function checkScalarFunction(node: AstNode, locate: Locate): void {
   // The parser qualifies some built-ins itself (`(a, b)` is main.row); any other qualifier is refused.
   const qualified = !["", "main", "pg_catalog"].includes(String(node.schema ?? "")) || !["", "system"].includes(String(node.catalog ?? ""));
   if (isForbiddenScalarFunction(name) || qualified) {
-    throw new FomoError("sandbox:forbidden_function", `Function ${name}() is not allowed in the read-only sandbox`, positionOf(node, locate));
+    throw new FomoError(
+      "sandbox:forbidden_function",
+      `Function ${name}() is not allowed in the read-only sandbox`,
+      positionOf(node, locate),
+    );
   }
 }
 
@@ -161,6 +165,11 @@ function multipleStatements(count: number): FomoError {
 }
 
 function firstKeyword(sql: string): string {
-  const words = sql.replace(/--[^\n]*|\/\*[\s\S]*?\*\//g, " ").trim().split(/\s+/).slice(0, 2).join(" ");
+  const words = sql
+    .replace(/--[^\n]*|\/\*[\s\S]*?\*\//g, " ")
+    .trim()
+    .split(/\s+/)
+    .slice(0, 2)
+    .join(" ");
   return words.toUpperCase() || "empty statement";
 }

@@ -15,7 +15,10 @@ let watchedDir: string;
 beforeAll(async () => {
   kit = await createEngineTestKit(testStack().kafkaBrokers);
   topic = await kit.createTopic(2);
-  await kit.produce(topic, Array.from({ length: 50 }, (_, i) => ({ customerId: `CU-${1000 + (i % 5)}`, amount: i })));
+  await kit.produce(
+    topic,
+    Array.from({ length: 50 }, (_, i) => ({ customerId: `CU-${1000 + (i % 5)}`, amount: i })),
+  );
   engine = await kit.startEngine();
   await engine.waitForCaughtUp(20_000);
   watchedDir = fs.mkdtempSync(path.join(os.tmpdir(), "engine-hostile-"));
@@ -199,7 +202,11 @@ describe("the read-only sandbox", () => {
     await kit.produce(users, [{ user: "ada", current_role: "analyst" }]);
     await engine.waitForCaughtUp(20_000);
     expect((await engine.query(`SELECT user, current_role FROM "${users}"`)).rows).toEqual([["ada", "analyst"]]);
-    await expect(engine.query(`SELECT current_user FROM "${users}"`)).rejects.toMatchObject({ code: "sandbox:forbidden_function", line: 1, column: 8 });
+    await expect(engine.query(`SELECT current_user FROM "${users}"`)).rejects.toMatchObject({
+      code: "sandbox:forbidden_function",
+      line: 1,
+      column: 8,
+    });
   });
 
   it("reads comments as MySQL does", async () => {

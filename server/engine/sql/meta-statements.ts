@@ -3,10 +3,7 @@
  * reveal the internal schema): SHOW [ALL|FULL] TABLES, DESCRIBE/DESC t, SHOW [FULL] COLUMNS FROM t,
  * SHOW DATABASES / SHOW SCHEMAS.
  */
-export type MetaStatement =
-  | { kind: "show_tables"; all: boolean }
-  | { kind: "describe"; table: string }
-  | { kind: "show_schemas" };
+export type MetaStatement = { kind: "show_tables"; all: boolean } | { kind: "describe"; table: string } | { kind: "show_schemas" };
 
 const IDENTIFIER = String.raw`("(?:[^"]|"")+"|\x60(?:[^\x60]|\x60\x60)+\x60|[^\s;"\x60]+)`;
 const SHOW_TABLES = /^show\s+(all\s+|full\s+)?tables(?:\s+(?:from|in)\s+(?:"default"|`default`|default|kafka))?$/i;

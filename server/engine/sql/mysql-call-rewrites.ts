@@ -23,7 +23,8 @@ export function callRewrites(code: SqlToken[]): SqlEdit[] {
     }
     if (!isSymbol(code[i + 1], "(")) {
       // MySQL's bare CURRENT_TIMESTAMP / LOCALTIME is NOW(): a DATETIME of the session (here UTC).
-      if (["current_timestamp", "localtime", "localtimestamp"].includes(name)) edits.push(replaceRange(token.start, token.end, "mysql_now()"));
+      if (["current_timestamp", "localtime", "localtimestamp"].includes(name))
+        edits.push(replaceRange(token.start, token.end, "mysql_now()"));
       continue;
     }
     const call = callArguments(code, i + 1);
@@ -32,13 +33,13 @@ export function callRewrites(code: SqlToken[]): SqlEdit[] {
     if (rename) edits.push(replaceRange(token.start, token.end, rename));
     else if (name === "date_format" || name === "from_unixtime") edits.push(...formatCall(code, i + 1, call));
     // AVG(DISTINCT x) and AVG(x) OVER (…) stay DuckDB's (a macro takes neither).
-    else if (name === "avg" && !isWord(code[i + 2], "DISTINCT") && !isWord(code[call.close + 1], "OVER")) edits.push(replaceRange(token.start, token.end, "mysql_avg"));
+    else if (name === "avg" && !isWord(code[i + 2], "DISTINCT") && !isWord(code[call.close + 1], "OVER"))
+      edits.push(replaceRange(token.start, token.end, "mysql_avg"));
     else if (name === "group_concat") edits.push(...groupConcat(code, i + 1, call.close));
     else if (name === "count" && isWord(code[i + 2], "DISTINCT") && commasAtCallDepth(code, i + 3, call.close) > 0) {
       // COUNT(DISTINCT a, b) counts distinct (a, b) pairs.
       edits.push(insertAt(code[i + 3]!.start, "("), insertAt(code[call.close - 1]!.end, ")"));
-    }
-    else if (name === "position") edits.push(...position(code, i + 1, call));
+    } else if (name === "position") edits.push(...position(code, i + 1, call));
     else if (name === "convert") edits.push(...convert(code, i + 1, call));
     else if (name === "timestampdiff") edits.push(...timestampDiff(code, i + 1, call));
   }
@@ -144,7 +145,9 @@ function positionalOrder(code: SqlToken[], first: number, end: number, orderFrom
     const expression = expressions[Number(number.text) - 1];
     if (!expression) continue;
     const tokens = code.slice(expression[0], expression[1] + 1);
-    const plain = tokens.every((token) => ["word", "number", "symbol"].includes(token.kind) || (token.kind === "string" && !token.text.includes("\\")));
+    const plain = tokens.every(
+      (token) => ["word", "number", "symbol"].includes(token.kind) || (token.kind === "string" && !token.text.includes("\\")),
+    );
     if (!plain) continue;
     edits.push(replaceRange(number.start, number.end, tokens.map((token) => token.text).join(" ")));
   }
@@ -187,7 +190,17 @@ function convert(code: SqlToken[], open: number, call: CallArguments): SqlEdit[]
   return [replaceRange(name.start, name.end, "CAST"), replaceRange(comma.start, comma.end, " AS "), ...castType(code, commaIndex)];
 }
 
-const DATE_PARTS: Record<string, string> = { MICROSECOND: "microseconds", SECOND: "second", MINUTE: "minute", HOUR: "hour", DAY: "day", WEEK: "week", MONTH: "month", QUARTER: "quarter", YEAR: "year" };
+const DATE_PARTS: Record<string, string> = {
+  MICROSECOND: "microseconds",
+  SECOND: "second",
+  MINUTE: "minute",
+  HOUR: "hour",
+  DAY: "day",
+  WEEK: "week",
+  MONTH: "month",
+  QUARTER: "quarter",
+  YEAR: "year",
+};
 
 /** `TIMESTAMPDIFF(unit, a, b)` → `date_sub('unit', a, b)`: whole units from a to b, truncated, as in MySQL. */
 function timestampDiff(code: SqlToken[], open: number, call: CallArguments): SqlEdit[] {

@@ -28,14 +28,31 @@ export function clauseRewrites(code: SqlToken[]): SqlEdit[] {
     } else if (isWord(token, "WITH") && isWord(code[i + 1], "ROLLUP")) {
       edits.push(...rollup(code, depths, i));
     } else if (isStringAlias(code, depths, i)) {
-      edits.push(replaceRange(token.start, token.end, `"${duckdbStringLiteral(token).slice(1, -1).replaceAll("''", "'").replaceAll('"', '""')}"`));
+      edits.push(
+        replaceRange(token.start, token.end, `"${duckdbStringLiteral(token).slice(1, -1).replaceAll("''", "'").replaceAll('"', '""')}"`),
+      );
     }
   }
   return edits;
 }
 
 /** Words a string may follow without being an alias: typed literals (`DATE '2024-01-01'`) and keywords. */
-const NOT_ALIASED = new Set(["DATE", "TIME", "TIMESTAMP", "DATETIME", "INTERVAL", "ESCAPE", "SEPARATOR", "BINARY", "REGEXP", "RLIKE", "DIV", "MOD", "_UTF8MB4", "N"]);
+const NOT_ALIASED = new Set([
+  "DATE",
+  "TIME",
+  "TIMESTAMP",
+  "DATETIME",
+  "INTERVAL",
+  "ESCAPE",
+  "SEPARATOR",
+  "BINARY",
+  "REGEXP",
+  "RLIKE",
+  "DIV",
+  "MOD",
+  "_UTF8MB4",
+  "N",
+]);
 
 /** A string right after a select item's expression (not after another string: 'a' 'b' is 'ab' in MySQL). */
 function isStringAlias(code: SqlToken[], depths: number[], i: number): boolean {

@@ -31,7 +31,21 @@ function stringValueOf(item: string): string | undefined {
   return duckdbStringLiteral(only).slice(1, -1).replaceAll("''", "'");
 }
 
-const CLAUSE_ENDS = new Set(["from", "where", "group", "having", "order", "limit", "offset", "window", "qualify", "union", "intersect", "except", "into"]);
+const CLAUSE_ENDS = new Set([
+  "from",
+  "where",
+  "group",
+  "having",
+  "order",
+  "limit",
+  "offset",
+  "window",
+  "qualify",
+  "union",
+  "intersect",
+  "except",
+  "into",
+]);
 
 function outermostSelectItems(sql: string): string[] | undefined {
   const tokens = significantTokens(tokenizeMysql(sql));

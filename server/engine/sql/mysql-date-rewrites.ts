@@ -19,8 +19,18 @@ export function dateRewrites(code: SqlToken[]): SqlEdit[] {
     if (token.kind === "word" && FUNCTIONS[name] && isSymbol(code[i + 1], "(") && !isSymbol(code[i - 1], ".")) {
       const call = callArguments(code, i + 1);
       const [base, interval] = call?.args ?? [];
-      const dated = base !== undefined && interval !== undefined && isDate(code, base[0], base[1]) && intervalUnit(code, interval[0], interval[1]) !== undefined;
-      edits.push(replaceRange(token.start, token.end, `${FUNCTIONS[name]}${dated && isDateUnit(intervalUnit(code, interval![0], interval![1])) ? "_date" : ""}`));
+      const dated =
+        base !== undefined &&
+        interval !== undefined &&
+        isDate(code, base[0], base[1]) &&
+        intervalUnit(code, interval[0], interval[1]) !== undefined;
+      edits.push(
+        replaceRange(
+          token.start,
+          token.end,
+          `${FUNCTIONS[name]}${dated && isDateUnit(intervalUnit(code, interval![0], interval![1])) ? "_date" : ""}`,
+        ),
+      );
       continue;
     }
     if ((isSymbol(token, "+") || isSymbol(token, "-")) && isWord(code[i + 1], "INTERVAL")) {
@@ -30,7 +40,12 @@ export function dateRewrites(code: SqlToken[]): SqlEdit[] {
   return edits;
 }
 
-const FUNCTIONS: Record<string, string> = { date_add: "mysql_date_add", adddate: "mysql_date_add", date_sub: "mysql_date_sub", subdate: "mysql_date_sub" };
+const FUNCTIONS: Record<string, string> = {
+  date_add: "mysql_date_add",
+  adddate: "mysql_date_add",
+  date_sub: "mysql_date_sub",
+  subdate: "mysql_date_sub",
+};
 
 const DATE_UNITS = new Set(["DAY", "WEEK", "MONTH", "QUARTER", "YEAR"]);
 const UNITS = new Set([...DATE_UNITS, "MICROSECOND", "SECOND", "MINUTE", "HOUR"]);
@@ -52,7 +67,12 @@ function isDate(code: SqlToken[], first: number, last: number): boolean {
   const token = code[first]!;
   if (first === last && token.kind === "string") return /^'\d{4}-\d{1,2}-\d{1,2}'$/.test(token.text);
   if (first === last) return isWord(token, "CURRENT_DATE");
-  return last === first + 2 && isWord(token, "CURDATE", "CURRENT_DATE", "UTC_DATE") && isSymbol(code[first + 1], "(") && isSymbol(code[last], ")");
+  return (
+    last === first + 2 &&
+    isWord(token, "CURDATE", "CURRENT_DATE", "UTC_DATE") &&
+    isSymbol(code[first + 1], "(") &&
+    isSymbol(code[last], ")")
+  );
 }
 
 /** `base ± INTERVAL n unit` where base is a date or datetime written as text (or CURDATE()). */

@@ -40,7 +40,19 @@ export function roundToScale(value: number, scale: number): number {
   return Number(value.toFixed(Math.min(scale, 100)));
 }
 
-const EXACT_TYPES = new Set(["TINYINT", "SMALLINT", "INTEGER", "BIGINT", "HUGEINT", "UTINYINT", "USMALLINT", "UINTEGER", "UBIGINT", "UHUGEINT", "BOOLEAN"]);
+const EXACT_TYPES = new Set([
+  "TINYINT",
+  "SMALLINT",
+  "INTEGER",
+  "BIGINT",
+  "HUGEINT",
+  "UTINYINT",
+  "USMALLINT",
+  "UINTEGER",
+  "UBIGINT",
+  "UHUGEINT",
+  "BOOLEAN",
+]);
 
 function exactOfType(type: string | undefined): Exact | null {
   if (type === undefined) return null;
@@ -57,7 +69,12 @@ function scopeOf(node: AstNode, ctes: Map<string, AstNode>, tableColumns: TableC
   return scope;
 }
 
-function addTableRef(scope: Map<string, Exact | null>, ref: AstNode | undefined, ctes: Map<string, AstNode>, tableColumns: TableColumnTypes): void {
+function addTableRef(
+  scope: Map<string, Exact | null>,
+  ref: AstNode | undefined,
+  ctes: Map<string, AstNode>,
+  tableColumns: TableColumnTypes,
+): void {
   if (!ref) return;
   let columns: ReadonlyMap<string, Exact | null> = new Map();
   if (ref.type === "JOIN") {
@@ -69,7 +86,10 @@ function addTableRef(scope: Map<string, Exact | null>, ref: AstNode | undefined,
     const name = String(ref.table_name).toLowerCase();
     const cte = ctes.get(name);
     if (cte) columns = columnsOf(cte, ctes, tableColumns);
-    else columns = new Map([...(tableColumns(String(ref.table_name)) ?? new Map<string, string>())].map(([column, type]) => [column, exactOfType(type)]));
+    else
+      columns = new Map(
+        [...(tableColumns(String(ref.table_name)) ?? new Map<string, string>())].map(([column, type]) => [column, exactOfType(type)]),
+      );
   } else if (ref.type === "SUBQUERY") {
     const subquery = (ref.subquery as { node?: AstNode } | undefined)?.node;
     if (subquery) columns = columnsOf(subquery, ctes, tableColumns);
@@ -128,7 +148,11 @@ function infer(node: AstNode | null | undefined, scope: Scope, ctes: Map<string,
     case "FUNCTION":
     case "WINDOW":
     case "AGGREGATE":
-      return functionExact(String(node.function_name).toLowerCase(), ((node.children as AstNode[]) ?? []).map(recurse), node.children as AstNode[]);
+      return functionExact(
+        String(node.function_name).toLowerCase(),
+        ((node.children as AstNode[]) ?? []).map(recurse),
+        node.children as AstNode[],
+      );
     default:
       return null;
   }
@@ -146,7 +170,7 @@ function functionExact(name: string, args: (Exact | null)[], children: AstNode[]
     case "-":
     case "%":
     case "mod":
-      return args.length === 1 ? a ?? null : all ? widest(args) : null;
+      return args.length === 1 ? (a ?? null) : all ? widest(args) : null;
     case "//":
     case "count":
     case "count_star":

@@ -25,7 +25,9 @@ describe("MySQL dialect translation", () => {
     expect(text("SELECT 1 FROM t WHERE a REGEXP 'x' AND b NOT RLIKE 'y' OR c LIKE '%z%' AND d NOT LIKE 'w'")).toBe(
       "SELECT 1 FROM t WHERE a ~* 'x' AND b !~* 'y' OR c ~~^ '%z%' AND d !~~^ 'w'",
     );
-    expect(text("SELECT 1 FROM t WHERE NOT a LIKE 'x' AND b LIKE 'a!_' ESCAPE '!'")).toBe("SELECT 1 FROM t WHERE NOT a ~~^ 'x' AND b LIKE 'a!_' ESCAPE '!'");
+    expect(text("SELECT 1 FROM t WHERE NOT a LIKE 'x' AND b LIKE 'a!_' ESCAPE '!'")).toBe(
+      "SELECT 1 FROM t WHERE NOT a ~~^ 'x' AND b LIKE 'a!_' ESCAPE '!'",
+    );
   });
 
   it("moves GROUP_CONCAT's SEPARATOR into DuckDB's second argument and joins several expressions", () => {
@@ -45,7 +47,9 @@ describe("MySQL dialect translation", () => {
   });
 
   it("renames functions whose DuckDB namesake means something else, only where they are called", () => {
-    expect(text("SELECT CONCAT(a, b), STDDEV(x), Round(y, 2), concat FROM t")).toBe("SELECT mysql_concat(a, b), stddev_pop(x), mysql_round(y, 2), concat FROM t");
+    expect(text("SELECT CONCAT(a, b), STDDEV(x), Round(y, 2), concat FROM t")).toBe(
+      "SELECT mysql_concat(a, b), stddev_pop(x), mysql_round(y, 2), concat FROM t",
+    );
     expect(text("SELECT AVG(x), AVG(DISTINCT x), t.concat(1), DATE_FORMAT(d, '%Y-%m-%d %H:%i') FROM t")).toBe(
       "SELECT mysql_avg(x), AVG(DISTINCT x), t.concat(1), strftime(CAST(d AS TIMESTAMP), '%Y-%m-%d %H:%M') FROM t",
     );
@@ -54,8 +58,12 @@ describe("MySQL dialect translation", () => {
   it("spells POSITION … IN, CONVERT, TIMESTAMPDIFF and MySQL cast types the DuckDB way", () => {
     expect(text("SELECT POSITION('12' IN c) FROM t")).toBe("SELECT mysql_locate('12' , c) FROM t");
     expect(text("SELECT CONVERT(a, SIGNED), CONVERT(b USING utf8mb4) FROM t")).toBe("SELECT CAST(a AS  BIGINT), (b ) FROM t");
-    expect(text("SELECT CAST(a AS UNSIGNED INTEGER), CAST(b AS DECIMAL) FROM t")).toBe("SELECT CAST(a AS UBIGINT), CAST(b AS DECIMAL(10,0)) FROM t");
-    expect(text("SELECT TIMESTAMPDIFF(DAY, a, b) FROM t")).toBe("SELECT date_sub('day', CAST(a AS TIMESTAMP), CAST(b AS TIMESTAMP)) FROM t");
+    expect(text("SELECT CAST(a AS UNSIGNED INTEGER), CAST(b AS DECIMAL) FROM t")).toBe(
+      "SELECT CAST(a AS UBIGINT), CAST(b AS DECIMAL(10,0)) FROM t",
+    );
+    expect(text("SELECT TIMESTAMPDIFF(DAY, a, b) FROM t")).toBe(
+      "SELECT date_sub('day', CAST(a AS TIMESTAMP), CAST(b AS TIMESTAMP)) FROM t",
+    );
   });
 
   it("reads || and && as MySQL does (OR, AND), and # as a comment", () => {
@@ -95,7 +103,9 @@ describe("MySQL dialect translation", () => {
     for (const sql of ["SELECT 1 /*! +1 */", "SELECT/*!*/1", "SELECT 1 /*!50100 +1 */", "SELECT 1 /*M! +1 */", "SELECT /*+ hint */ 1"]) {
       expect(() => translateMysqlDialect(sql), sql).toThrow(expect.objectContaining({ code: "sandbox:executable_comment" }));
     }
-    expect(() => translateMysqlDialect("SELECT 1\n/* open")).toThrow(expect.objectContaining({ code: "bad_request:syntax", line: 2, column: 1 }));
+    expect(() => translateMysqlDialect("SELECT 1\n/* open")).toThrow(
+      expect.objectContaining({ code: "bad_request:syntax", line: 2, column: 1 }),
+    );
   });
 
   it("keeps an unterminated literal as it is, for the parser to report", () => {
@@ -117,10 +127,19 @@ describe("translated SQL edited once more", () => {
   it("still maps positions to the text as typed", () => {
     const sql = "SELECT `useragent`\nFROM r ORDER BY 1";
     const translation = translateMysqlDialect(sql);
-    const edited = translation.withEdits([{ start: translation.text.length, end: translation.text.length, pieces: [{ text: " COLLATE NOCASE", origin: translation.text.length }] }]);
+    const edited = translation.withEdits([
+      {
+        start: translation.text.length,
+        end: translation.text.length,
+        pieces: [{ text: " COLLATE NOCASE", origin: translation.text.length }],
+      },
+    ]);
     expect(edited.text).toBe('SELECT "useragent"\nFROM r ORDER BY 1 COLLATE NOCASE');
     expect(edited.originalOffset(edited.text.indexOf("FROM"))).toBe(sql.indexOf("FROM"));
     expect(edited.originalOffset(edited.text.indexOf("COLLATE"))).toBe(sql.length);
-    expect(edited.positionOfErrorContext('Binder Error: x\n\nLINE 2: FROM r ORDER BY 1 COLLATE NOCASE\n                ^')).toEqual({ line: 2, column: 9 });
+    expect(edited.positionOfErrorContext("Binder Error: x\n\nLINE 2: FROM r ORDER BY 1 COLLATE NOCASE\n                ^")).toEqual({
+      line: 2,
+      column: 9,
+    });
   });
 });

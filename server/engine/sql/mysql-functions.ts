@@ -18,9 +18,24 @@
  */
 
 /** MySQL date-part functions DuckDB shares, given a TIMESTAMP by their mysql_* macro. */
-const DATE_PARTS = ["year", "month", "day", "dayofmonth", "dayofyear", "hour", "minute", "second", "microsecond", "quarter", "dayname", "monthname"];
+const DATE_PARTS = [
+  "year",
+  "month",
+  "day",
+  "dayofmonth",
+  "dayofyear",
+  "hour",
+  "minute",
+  "second",
+  "microsecond",
+  "quarter",
+  "dayname",
+  "monthname",
+];
 
-const INTEGER_TYPES = ["TINYINT", "SMALLINT", "INTEGER", "BIGINT", "HUGEINT", "UTINYINT", "USMALLINT", "UINTEGER", "UBIGINT"].map((type) => `'${type}'`).join(", ");
+const INTEGER_TYPES = ["TINYINT", "SMALLINT", "INTEGER", "BIGINT", "HUGEINT", "UTINYINT", "USMALLINT", "UINTEGER", "UBIGINT"]
+  .map((type) => `'${type}'`)
+  .join(", ");
 
 /** The most arguments the fixed-arity macros standing for MySQL's variadic functions accept. */
 export const MAX_VARIADIC_ARGUMENTS = 24;
@@ -56,7 +71,11 @@ export const MYSQL_MACROS: readonly string[] = [
   `CREATE MACRO "!~~^"(s, p) AS NOT mysql_like(s, p)`,
 
   // Strings.
-  variadic("mysql_concat", 1, (args) => `CASE WHEN ${anyNull(args)} THEN NULL ELSE ${args.map((arg) => `CAST(${arg} AS VARCHAR)`).join(" || ")} END`),
+  variadic(
+    "mysql_concat",
+    1,
+    (args) => `CASE WHEN ${anyNull(args)} THEN NULL ELSE ${args.map((arg) => `CAST(${arg} AS VARCHAR)`).join(" || ")} END`,
+  ),
   `CREATE MACRO mysql_length(s) AS strlen(CAST(s AS VARCHAR))`,
   `CREATE MACRO mysql_instr(s, sub) AS instr(lower(CAST(s AS VARCHAR)), lower(CAST(sub AS VARCHAR)))`,
   `CREATE MACRO locate(sub, s) AS mysql_instr(s, sub),

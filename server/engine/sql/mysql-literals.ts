@@ -18,7 +18,8 @@ export function literalRewrites(tokens: SqlToken[], doubleQuotedStrings: Readonl
       edits.push(replaceRange(token.start, token.end, duckdbStringLiteral(token)));
     }
     if (token.kind === "backtick") edits.push(replaceRange(token.start, token.end, backtickToDoubleQuote(token.text)));
-    else if (token.kind === "string" && token.text.includes("\\")) edits.push(replaceRange(token.start, token.end, duckdbStringLiteral(token)));
+    else if (token.kind === "string" && token.text.includes("\\"))
+      edits.push(replaceRange(token.start, token.end, duckdbStringLiteral(token)));
     else if (token.kind === "comment") edits.push(replaceRange(token.start, token.end, token.text.replace(/[^\n]/gu, " ")));
   }
   return edits;

@@ -41,8 +41,32 @@ function matchOperator(code: SqlToken[], i: number, positive: string, negative: 
 
 /** Words after which an operator cannot follow (the token before it is not the end of an operand). */
 const NOT_OPERAND_END = new Set([
-  "SELECT", "WHERE", "AND", "OR", "NOT", "ON", "BY", "HAVING", "WHEN", "THEN", "ELSE", "CASE", "DISTINCT",
-  "AS", "IN", "LIKE", "IS", "FROM", "JOIN", "SET", "XOR", "BETWEEN", "ALL", "ANY", "EXISTS", "RETURN",
+  "SELECT",
+  "WHERE",
+  "AND",
+  "OR",
+  "NOT",
+  "ON",
+  "BY",
+  "HAVING",
+  "WHEN",
+  "THEN",
+  "ELSE",
+  "CASE",
+  "DISTINCT",
+  "AS",
+  "IN",
+  "LIKE",
+  "IS",
+  "FROM",
+  "JOIN",
+  "SET",
+  "XOR",
+  "BETWEEN",
+  "ALL",
+  "ANY",
+  "EXISTS",
+  "RETURN",
 ]);
 
 export function endsOperand(token: SqlToken | undefined): boolean {

@@ -60,13 +60,16 @@ interface OrderItem {
 
 function explicitOrderItems(root: AstNode, text: string, tokens: SqlToken[]): OrderItem[] {
   const modifiers = Array.isArray(root.modifiers) ? (root.modifiers as AstNode[]) : [];
-  const orders = modifiers.filter((modifier) => modifier.type === "ORDER_MODIFIER").flatMap((modifier) => (modifier.orders as AstNode[] | undefined) ?? []);
+  const orders = modifiers
+    .filter((modifier) => modifier.type === "ORDER_MODIFIER")
+    .flatMap((modifier) => (modifier.orders as AstNode[] | undefined) ?? []);
   return orders.flatMap((order): OrderItem[] => {
     const expression = order.expression as AstNode | undefined;
     const token = expression ? tokenAt(text, tokens, expression.query_location) : undefined;
     if (!expression || !token) return [];
     const end = endOfReference(tokens, token);
-    if (expression.class === "COLUMN_REF" && Array.isArray(expression.column_names)) return [{ name: String(expression.column_names.at(-1)), end }];
+    if (expression.class === "COLUMN_REF" && Array.isArray(expression.column_names))
+      return [{ name: String(expression.column_names.at(-1)), end }];
     const position = positionOf(expression);
     return position === undefined ? [] : [{ position, end }];
   });
@@ -99,8 +102,12 @@ function implicitOrderItems(
 
 /** The 1-based position of the select item a GROUP BY key repeats (same alias, same expression). */
 function matchingSelectItem(list: AstNode[], key: AstNode): number | undefined {
-  const shape = (node: AstNode) => JSON.stringify(node, (name: string, value: unknown) => (name === "query_location" || name === "alias" ? undefined : value));
-  const keyName = key.class === "COLUMN_REF" && Array.isArray(key.column_names) && key.column_names.length === 1 ? String(key.column_names[0]).toLowerCase() : undefined;
+  const shape = (node: AstNode) =>
+    JSON.stringify(node, (name: string, value: unknown) => (name === "query_location" || name === "alias" ? undefined : value));
+  const keyName =
+    key.class === "COLUMN_REF" && Array.isArray(key.column_names) && key.column_names.length === 1
+      ? String(key.column_names[0]).toLowerCase()
+      : undefined;
   const byAlias = keyName === undefined ? -1 : list.findIndex((item) => String(item.alias ?? "").toLowerCase() === keyName);
   if (byAlias >= 0) return byAlias + 1;
   const byShape = list.findIndex((item) => shape(item) === shape(key));
@@ -123,14 +130,37 @@ function positionOf(expression: AstNode): number | undefined {
 }
 
 /** Numeric operators and aggregates never give a string: no need to ask DuckDB (the seed's `ORDER BY total`). */
-const NUMERIC_FUNCTIONS = new Set(["count", "count_star", "sum", "avg", "mysql_avg", "stddev_pop", "stddev_samp", "var_pop", "var_samp", "+", "-", "*", "/", "//", "%", "row_number", "rank", "dense_rank"]);
+const NUMERIC_FUNCTIONS = new Set([
+  "count",
+  "count_star",
+  "sum",
+  "avg",
+  "mysql_avg",
+  "stddev_pop",
+  "stddev_samp",
+  "var_pop",
+  "var_samp",
+  "+",
+  "-",
+  "*",
+  "/",
+  "//",
+  "%",
+  "row_number",
+  "rank",
+  "dense_rank",
+]);
 
 function mayBeString(root: AstNode, item: OrderItem): boolean {
   const list = Array.isArray(root.select_list) ? (root.select_list as AstNode[]) : [];
   const named = item.name?.toLowerCase();
-  const selected = item.position !== undefined ? list[item.position - 1] : list.find((expression) => String(expression.alias ?? "").toLowerCase() === named);
+  const selected =
+    item.position !== undefined
+      ? list[item.position - 1]
+      : list.find((expression) => String(expression.alias ?? "").toLowerCase() === named);
   if (!selected) return true;
-  if (selected.class === "FUNCTION" || selected.class === "WINDOW") return !NUMERIC_FUNCTIONS.has(String(selected.function_name).toLowerCase());
+  if (selected.class === "FUNCTION" || selected.class === "WINDOW")
+    return !NUMERIC_FUNCTIONS.has(String(selected.function_name).toLowerCase());
   return selected.class !== "CONSTANT" || (selected.value as { type?: { id?: string } }).type?.id === "VARCHAR";
 }
 
@@ -157,7 +187,10 @@ async function resultColumns(connection: DuckDBConnection, sql: string): Promise
   const prepared = await connection.prepare(sql).catch(() => undefined);
   if (!prepared) return undefined;
   try {
-    return Array.from({ length: prepared.columnCount }, (_, i) => ({ name: prepared.columnName(i), isString: prepared.columnTypeId(i) === DuckDBTypeId.VARCHAR }));
+    return Array.from({ length: prepared.columnCount }, (_, i) => ({
+      name: prepared.columnName(i),
+      isString: prepared.columnTypeId(i) === DuckDBTypeId.VARCHAR,
+    }));
   } finally {
     prepared.destroySync();
   }

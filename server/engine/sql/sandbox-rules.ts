@@ -63,7 +63,14 @@ export const FORBIDDEN_SCALAR_FUNCTIONS: ReadonlySet<string> = new Set([
  * Bare names DuckDB's binder answers itself when no column has that name (`SELECT current_user` is
  * "duckdb", `current_catalog` the database's name): refused unless a topic read has such a column.
  */
-export const ENGINE_PSEUDO_COLUMNS: ReadonlySet<string> = new Set(["current_user", "session_user", "user", "current_role", "current_catalog", "current_schema"]);
+export const ENGINE_PSEUDO_COLUMNS: ReadonlySet<string> = new Set([
+  "current_user",
+  "session_user",
+  "user",
+  "current_role",
+  "current_catalog",
+  "current_schema",
+]);
 
 /** Table reference kinds DuckDB's parser emits that a read-only query may contain. */
 export const ALLOWED_TABLE_REF_TYPES: ReadonlySet<string> = new Set([

@@ -54,7 +54,7 @@ export class TranslatedSql {
         continue;
       }
       // A copied stretch of this text may span several of this translation's segments.
-      for (let k = 0; k < segment.length; ) {
+      for (let k = 0; k < segment.length;) {
         const offset = segment.origin + k;
         const own = this.segmentAt(offset);
         const length = own ? Math.min(segment.length - k, own.at + own.length - offset) : segment.length - k;
@@ -95,7 +95,10 @@ export class TranslatedSql {
   positionOfErrorContext(message: string): SqlPosition | undefined {
     const translated = positionOfErrorContext(this.text, message);
     if (!translated) return undefined;
-    const lineStart = this.text.split("\n").slice(0, translated.line - 1).reduce((sum, line) => sum + line.length + 1, 0);
+    const lineStart = this.text
+      .split("\n")
+      .slice(0, translated.line - 1)
+      .reduce((sum, line) => sum + line.length + 1, 0);
     return positionOfOffset(this.original, this.originalOffset(lineStart + translated.column - 1));
   }
 }

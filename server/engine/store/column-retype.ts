@@ -29,7 +29,8 @@ export async function retypeColumn(
 
   const path = quoteLiteral(jsonPathOfKey(column));
   const accepted = [...change.accepts].flatMap(jsonTypesOfKind).map(quoteLiteral).join(", ");
-  const value = change.type === "JSON" ? `json_extract(_misfits, ${path})` : castTextSql(`json_extract_string(_misfits, ${path})`, change.type);
+  const value =
+    change.type === "JSON" ? `json_extract(_misfits, ${path})` : castTextSql(`json_extract_string(_misfits, ${path})`, change.type);
   const restored = await connection.run(
     `UPDATE ${table} SET ${name} = ${value}, ` +
       `_misfits = nullif(json_merge_patch(_misfits, json_object(${entry}::VARCHAR, NULL))::VARCHAR, '{}')::JSON ` +

@@ -40,14 +40,21 @@ describe("column types", () => {
     expect(odd.rows).toEqual(Array.from({ length: 5 }, () => ["CU-9001", null, "abc"]));
     const expectedSum = Array.from({ length: 3_000 }, (_, i) => purchase(i).amount).reduce((a, b) => a + b, 0);
     expect(singleNumber(await engine.query(`SELECT sum(amount) FROM "${topic}"`))).toBeCloseTo(expectedSum, 6);
-    expect((await engine.query(`SELECT * FROM "${topic}" LIMIT 1`)).columns.map((column) => column.name)).toEqual(["customerid", "amount", "itemcode"]);
+    expect((await engine.query(`SELECT * FROM "${topic}" LIMIT 1`)).columns.map((column) => column.name)).toEqual([
+      "customerid",
+      "amount",
+      "itemcode",
+    ]);
 
     const health = await engine.health();
     expect(health.topics[0]!.misfitsByColumn).toEqual({ amount: 5 });
     expect(health.misfitValues).toBe(5);
     expect(health.corruptMessages).toBe(0);
     expect(await misfitsInCatalog(engine, topic)).toEqual({ customerid: 0, amount: 5, itemcode: 0 });
-    expect((await engine.query(`DESCRIBE "${topic}"`)).rows.find((row) => row[0] === "_misfits")?.slice(0, 2)).toEqual(["_misfits", "JSON"]);
+    expect((await engine.query(`DESCRIBE "${topic}"`)).rows.find((row) => row[0] === "_misfits")?.slice(0, 2)).toEqual([
+      "_misfits",
+      "JSON",
+    ]);
   });
 
   it("arrays, scalars and broken values are corrupt rows and create no columns", async () => {
@@ -70,7 +77,15 @@ describe("column types", () => {
 
     expect(await columnTypes(engine, topic)).toEqual({ customerid: "VARCHAR", amount: "DOUBLE" });
     expect((await engine.query(`SELECT * FROM "${topic}" ORDER BY amount`)).rows).toEqual([
-      [null, null], [null, null], [null, null], [null, null], [null, null], [null, null], [null, null], [null, null], [null, null],
+      [null, null],
+      [null, null],
+      [null, null],
+      [null, null],
+      [null, null],
+      [null, null],
+      [null, null],
+      [null, null],
+      [null, null],
       ["CU-1", 1.5],
       ["CU-2", 2.5],
     ]);
@@ -101,7 +116,9 @@ describe("column types", () => {
     for (const row of good) totals.set(row.customerId, (totals.get(row.customerId) ?? 0) + row.amount);
     totals.set("CU-9009", 1e308);
     const expected = [...totals].sort((a, b) => b[1] - a[1]).slice(0, 3);
-    const top3 = await engine.query(`SELECT customerid, sum(amount) AS total FROM "${topic}" GROUP BY customerid ORDER BY total DESC LIMIT 3`);
+    const top3 = await engine.query(
+      `SELECT customerid, sum(amount) AS total FROM "${topic}" GROUP BY customerid ORDER BY total DESC LIMIT 3`,
+    );
     expect(top3.rows.map((row) => row[0])).toEqual(expected.map(([customer]) => customer));
     top3.rows.forEach((row, index) => expect(Number(row[1])).toBeCloseTo(expected[index]![1], 6));
     const raw = await engine.query(`SELECT _misfits->>'amount' FROM "${topic}" WHERE _misfits IS NOT NULL ORDER BY itemcode`);
@@ -121,7 +138,10 @@ describe("column types", () => {
     expect((await columnTypes(engine, topic)).amount).toBe("DOUBLE");
     expect((await engine.health()).topics[0]!.misfitsByColumn).toEqual({ amount: 2 });
 
-    await kit.produce(topic, Array.from({ length: 12_000 }, (_, i) => ({ id: 10_000 + i, amount: `EUR ${i}` })));
+    await kit.produce(
+      topic,
+      Array.from({ length: 12_000 }, (_, i) => ({ id: 10_000 + i, amount: `EUR ${i}` })),
+    );
     await engine.waitForCaughtUp(30_000);
     expect((await columnTypes(engine, topic)).amount).toBe("VARCHAR");
     const sample = await engine.query(`SELECT id, amount, _misfits FROM "${topic}" WHERE id IN (-2, -1, 0, 1, 10000) ORDER BY id`);
@@ -145,7 +165,10 @@ describe("column types", () => {
     await engine.waitForCaughtUp(20_000);
     expect((await columnTypes(engine, topic)).amount).toBe("VARCHAR");
 
-    await kit.produce(topic, Array.from({ length: 1_500 }, (_, i) => ({ amount: i + 0.5 })));
+    await kit.produce(
+      topic,
+      Array.from({ length: 1_500 }, (_, i) => ({ amount: i + 0.5 })),
+    );
     await engine.waitForCaughtUp(30_000);
     expect((await columnTypes(engine, topic)).amount).toBe("DOUBLE");
     expect(singleNumber(await engine.query(`SELECT sum(amount) FROM "${topic}"`))).toBe((1_500 * 1_499) / 2 + 750);

@@ -20,9 +20,7 @@ export interface ColumnTyping {
  * new type cannot hold them (`moveOut`), and gives back the recorded misfits the new type accepts.
  */
 export type TypeChange =
-  | { kind: "none" }
-  | { kind: "widen"; type: ColumnType }
-  | { kind: "retype"; from: ColumnType; type: ColumnType; moveOut: boolean };
+  { kind: "none" } | { kind: "widen"; type: ColumnType } | { kind: "retype"; from: ColumnType; type: ColumnType; moveOut: boolean };
 
 /**
  * The type a new column gets: that of the majority of the batch's values (integers and decimals

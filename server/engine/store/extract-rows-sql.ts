@@ -66,8 +66,13 @@ export function insertFromStagingSql(
     values.push(`${parts.length === 1 ? parts[0]! : `coalesce(${parts.join(", ")})`} AS ${name}`);
     if (present.length === 0) return;
     // Only a column left NULL although a key held a value is a misfit; its first present key's text is recorded.
-    const raw = raws.length === 1 ? raws[0]! : `coalesce(${raws.map((text, index) => `CASE WHEN ${present[index] ?? "false"} THEN ${text} END`).join(", ")})`;
-    misfits.push(`CASE WHEN ${name} IS NULL AND (${present.join(" OR ")}) THEN ${quoteLiteral(`${JSON.stringify(column.name)}:`)} || ${raw} END`);
+    const raw =
+      raws.length === 1
+        ? raws[0]!
+        : `coalesce(${raws.map((text, index) => `CASE WHEN ${present[index] ?? "false"} THEN ${text} END`).join(", ")})`;
+    misfits.push(
+      `CASE WHEN ${name} IS NULL AND (${present.join(" OR ")}) THEN ${quoteLiteral(`${JSON.stringify(column.name)}:`)} || ${raw} END`,
+    );
   });
   const lists = [
     scalarPaths.length > 0 ? `CASE WHEN ok THEN json_extract_string(v, [${scalarPaths.join(", ")}]) END AS s` : undefined,
@@ -79,7 +84,10 @@ export function insertFromStagingSql(
       ? "false"
       : `(ok AND len(list_filter(json_keys(v), key -> NOT list_contains([${keysOfColumns.map(quoteLiteral).join(", ")}]::VARCHAR[], key))) > 0)`;
   // TRY_CAST: a record DuckDB could not read back must not fail the batch (and stall the partition).
-  const misfitsJson = misfits.length > 0 ? `CASE WHEN ok THEN TRY_CAST(nullif('{' || concat_ws(',', ${misfits.join(", ")}) || '}', '{}') AS JSON) END` : "NULL::JSON";
+  const misfitsJson =
+    misfits.length > 0
+      ? `CASE WHEN ok THEN TRY_CAST(nullif('{' || concat_ws(',', ${misfits.join(", ")}) || '}', '{}') AS JSON) END`
+      : "NULL::JSON";
   const targets = ["_partition", "_offset", "_timestamp", "_key", "_corrupt", "_raw", "_misfits", ...columns.map((column) => column.name)];
   const sql =
     `INSERT INTO ${table} (${targets.map(quoteIdentifier).join(", ")}) ` +

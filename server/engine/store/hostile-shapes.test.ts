@@ -18,18 +18,29 @@ describe("hostile message shapes", () => {
   it("an object with 10,000 keys creates no column, and many distinct keys stop at the column cap", async () => {
     const topic = await kit.createTopic(1);
     const wide = Object.fromEntries(Array.from({ length: 10_000 }, (_, i) => [`k${i}`, i]));
-    await kit.produce(topic, [{ customerId: "CU-1", amount: 1 }, { ...wide, amount: 2 }, { customerId: "CU-2", amount: 3 }]);
+    await kit.produce(topic, [
+      { customerId: "CU-1", amount: 1 },
+      { ...wide, amount: 2 },
+      { customerId: "CU-2", amount: 3 },
+    ]);
     const engine = await kit.startEngine();
     await engine.waitForCaughtUp(20_000);
     const star = await engine.query(`SELECT * FROM "${topic}" ORDER BY amount`);
     expect(star.columns.map((column) => column.name)).toEqual(["customerid", "amount"]);
-    expect(star.rows.map((row) => row.slice(0, 2))).toEqual([["CU-1", 1], [null, 2], ["CU-2", 3]]);
+    expect(star.rows.map((row) => row.slice(0, 2))).toEqual([
+      ["CU-1", 1],
+      [null, 2],
+      ["CU-2", 3],
+    ]);
     const kept = await engine.query(`SELECT length(_raw) > 0 FROM "${topic}" WHERE amount = 2`);
     expect(kept.rows).toEqual([[1]]);
     expect((await engine.health()).overflowMessages).toBe(1);
 
     // One new field per message: columns stop at the cap, the rest stay with their messages.
-    await kit.produce(topic, Array.from({ length: MAX_VALUE_COLUMNS + 40 }, (_, i) => ({ [`field${i}`]: i })));
+    await kit.produce(
+      topic,
+      Array.from({ length: MAX_VALUE_COLUMNS + 40 }, (_, i) => ({ [`field${i}`]: i })),
+    );
     await engine.waitForCaughtUp(20_000);
     const described = await engine.query(`DESCRIBE "${topic}"`);
     expect(described.rows.filter((row) => !String(row[0]).startsWith("_"))).toHaveLength(MAX_VALUE_COLUMNS);
@@ -89,14 +100,36 @@ describe("hostile message shapes", () => {
   it("the seed's queries answer exactly on topics holding poison among thousands of good messages", async () => {
     const purchases = await kit.createTopic(3);
     const requestlog = await kit.createTopic(3);
-    const good = Array.from({ length: 4_000 }, (_, i) => ({ customerId: `CU-${1000 + ((i * 31) % 50)}`, amount: 10 + ((i * 7919) % 9000) / 100, itemCode: String(10_000_000 + i) }));
-    const requests = Array.from({ length: 4_000 }, (_, i) => ({ customerId: `CU-${1000 + (i % 50)}`, userAgent: USER_AGENTS[(i * 7) % 5]! }));
+    const good = Array.from({ length: 4_000 }, (_, i) => ({
+      customerId: `CU-${1000 + ((i * 31) % 50)}`,
+      amount: 10 + ((i * 7919) % 9000) / 100,
+      itemCode: String(10_000_000 + i),
+    }));
+    const requests = Array.from({ length: 4_000 }, (_, i) => ({
+      customerId: `CU-${1000 + (i % 50)}`,
+      userAgent: USER_AGENTS[(i * 7) % 5]!,
+    }));
     const poison = [
-      '{"customerId":"CU-1277","amount":1e400}', '{"customerId":"CU-9005","amount":"abc"}', "[1,2,3,4]", "7", '"str"', "{bad", "",
-      Buffer.from([0xff, 0x00]), '{"customerId":"CU-9006"}', '{"customerId":42,"amount":true}', '{"customerId":"CU-9007","amount":[1]}',
+      '{"customerId":"CU-1277","amount":1e400}',
+      '{"customerId":"CU-9005","amount":"abc"}',
+      "[1,2,3,4]",
+      "7",
+      '"str"',
+      "{bad",
+      "",
+      Buffer.from([0xff, 0x00]),
+      '{"customerId":"CU-9006"}',
+      '{"customerId":42,"amount":true}',
+      '{"customerId":"CU-9007","amount":[1]}',
     ];
-    const poisonOf = { [purchases]: poison, [requestlog]: [...poison, '{"customerId":"CU-1277","userAgent":{"os":"x"}}', '{"userAgent":12}'] };
-    for (const [topic, rows] of [[purchases, good], [requestlog, requests]] as const) {
+    const poisonOf = {
+      [purchases]: poison,
+      [requestlog]: [...poison, '{"customerId":"CU-1277","userAgent":{"os":"x"}}', '{"userAgent":12}'],
+    };
+    for (const [topic, rows] of [
+      [purchases, good],
+      [requestlog, requests],
+    ] as const) {
       await kit.produce(topic, [...rows.slice(0, 2_000), ...poisonOf[topic]!], (i) => `k${i}`);
       await kit.produce(topic, [`{"customerId":"${"x".repeat(900_000)}`]); // alone: a batch must fit the broker's message size
       await kit.produce(topic, rows.slice(2_000), (i) => `k${i}`);
@@ -107,14 +140,18 @@ describe("hostile message shapes", () => {
     const totals = new Map<string, number>();
     for (const row of good) totals.set(row.customerId, (totals.get(row.customerId) ?? 0) + row.amount);
     const expectedTop = [...totals].sort((a, b) => b[1] - a[1]).slice(0, 3);
-    const top = await engine.query(`SELECT customerid, sum(amount) AS total FROM "${purchases}" GROUP BY customerid ORDER BY total DESC LIMIT 3`);
+    const top = await engine.query(
+      `SELECT customerid, sum(amount) AS total FROM "${purchases}" GROUP BY customerid ORDER BY total DESC LIMIT 3`,
+    );
     expect(top.rows.map((row) => row[0])).toEqual(expectedTop.map(([customer]) => customer));
     top.rows.forEach((row, index) => expect(Number(row[1])).toBeCloseTo(expectedTop[index]![1], 6));
 
     const customer = String(top.rows[0]![0]);
     const mix = new Map<string, number>();
     for (const request of requests) if (request.customerId === customer) mix.set(request.userAgent, (mix.get(request.userAgent) ?? 0) + 1);
-    const devices = await engine.query(`SELECT useragent, count(useragent) FROM "${requestlog}" WHERE customerid='${customer}' GROUP BY useragent`);
+    const devices = await engine.query(
+      `SELECT useragent, count(useragent) FROM "${requestlog}" WHERE customerid='${customer}' GROUP BY useragent`,
+    );
     expect(devices.rows).toEqual([...mix].sort((a, b) => a[0].localeCompare(b[0])));
 
     const tables = await engine.query("SHOW TABLES");

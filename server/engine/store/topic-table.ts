@@ -82,7 +82,10 @@ export class TopicTable {
     try {
       const shapes = await readBatchShapes(this.connection, this.valueColumns.knownKeys());
       const extracted = await this.evolveColumns(shapes);
-      const overflow = shapes.keyLists.reduce((sum, { keys, count }) => sum + (keys.some((key) => !this.valueColumns.isKnownKey(key)) ? count : 0), 0);
+      const overflow = shapes.keyLists.reduce(
+        (sum, { keys, count }) => sum + (keys.some((key) => !this.valueColumns.isKnownKey(key)) ? count : 0),
+        0,
+      );
       const known = overflow > 0 ? this.valueColumns.knownKeys() : undefined;
       await this.insert(extracted, known);
       return { corrupt: shapes.corrupt, overflow };
@@ -92,10 +95,7 @@ export class TopicTable {
   }
 
   async deleteBelow(partition: number, logStartOffset: bigint): Promise<void> {
-    await this.connection.run(`DELETE FROM ${this.qualifiedName} WHERE _partition = $1 AND _offset < $2`, [
-      partition,
-      logStartOffset,
-    ]);
+    await this.connection.run(`DELETE FROM ${this.qualifiedName} WHERE _partition = $1 AND _offset < $2`, [partition, logStartOffset]);
     await this.bounds.raiseMin(partition, logStartOffset);
   }
 
@@ -109,7 +109,10 @@ export class TopicTable {
   private async evolveColumns(shapes: BatchShapes): Promise<ExtractedColumn[]> {
     const columns = this.valueColumns;
     const { attach, create } = columns.newKeys(shapes.keyLists);
-    const newKinds = await readKindsOfKeys(this.connection, [...attach, ...create].map((entry) => entry.key));
+    const newKinds = await readKindsOfKeys(
+      this.connection,
+      [...attach, ...create].map((entry) => entry.key),
+    );
     const kindsByKey = new Map([...shapes.kindsByKey, ...newKinds]);
     const created = new Set<string>();
     for (const { key, column } of create) {
@@ -122,7 +125,9 @@ export class TopicTable {
       try {
         await this.connection.run(`ALTER TABLE ${this.qualifiedName} ADD COLUMN ${quoteIdentifier(column)} ${type}`);
       } catch (error) {
-        this.log(`${this.topic}: field ${JSON.stringify(key.slice(0, 80))} cannot be a column (${error instanceof Error ? error.message : String(error)})`);
+        this.log(
+          `${this.topic}: field ${JSON.stringify(key.slice(0, 80))} cannot be a column (${error instanceof Error ? error.message : String(error)})`,
+        );
         columns.noteUnusableKey(key);
         continue;
       }
@@ -142,12 +147,23 @@ export class TopicTable {
         if (change.kind === "widen") {
           await this.connection.run(`ALTER TABLE ${this.qualifiedName} ALTER COLUMN ${name} SET DATA TYPE ${change.type}`);
         } else if (change.kind === "retype") {
-          const { moved, restored } = await retypeColumn(this.connection, this.qualifiedName, column.name, { ...change, accepts: column.typing.accepts });
+          const { moved, restored } = await retypeColumn(this.connection, this.qualifiedName, column.name, {
+            ...change,
+            accepts: column.typing.accepts,
+          });
           column.misfits += moved - restored;
-          this.log(`${this.topic}.${column.name}: retyped ${from} → ${change.type} (its producer switched; ${moved} values moved to _misfits, ${restored} restored)`);
+          this.log(
+            `${this.topic}.${column.name}: retyped ${from} → ${change.type} (its producer switched; ${moved} values moved to _misfits, ${restored} restored)`,
+          );
         }
       }
-      extracted.push({ name: column.name, type: column.typing.type, keys: column.keys, accepts: column.typing.accepts, checkKinds: misfitCount(column.typing, counts) > 0 });
+      extracted.push({
+        name: column.name,
+        type: column.typing.type,
+        keys: column.keys,
+        accepts: column.typing.accepts,
+        checkKinds: misfitCount(column.typing, counts) > 0,
+      });
     }
     return extracted;
   }

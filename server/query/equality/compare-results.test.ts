@@ -3,7 +3,14 @@ import type { QueryResult } from "../../../lib/api/query";
 import { cellsEqual, compareResults } from "./compare-results";
 
 function result(names: string[], rows: QueryResult["rows"]): QueryResult {
-  return { columns: names.map((name) => ({ name, type: "X" })), rows, rowCount: rows.length, truncated: false, elapsedMs: 1, snapshot: null };
+  return {
+    columns: names.map((name) => ({ name, type: "X" })),
+    rows,
+    rowCount: rows.length,
+    truncated: false,
+    elapsedMs: 1,
+    snapshot: null,
+  };
 }
 
 describe("compareResults", () => {
@@ -15,11 +22,38 @@ describe("compareResults", () => {
   });
 
   it("compares unordered results as multisets and ordered ones row by row", () => {
-    const warehouse = result(["customerid", "N"], [["a", 1], ["b", 2], ["a", 1]]);
-    const engine = result(["customerId", "n"], [["b", 2], ["a", 1], ["a", 1]]);
+    const warehouse = result(
+      ["customerid", "N"],
+      [
+        ["a", 1],
+        ["b", 2],
+        ["a", 1],
+      ],
+    );
+    const engine = result(
+      ["customerId", "n"],
+      [
+        ["b", 2],
+        ["a", 1],
+        ["a", 1],
+      ],
+    );
     expect(compareResults(warehouse, engine, false)).toBeUndefined();
     expect(compareResults(warehouse, engine, true)?.kind).toBe("row");
-    expect(compareResults(warehouse, result(["customerid", "n"], [["a", 1], ["b", 2], ["b", 2]]), false)?.kind).toBe("row");
+    expect(
+      compareResults(
+        warehouse,
+        result(
+          ["customerid", "n"],
+          [
+            ["a", 1],
+            ["b", 2],
+            ["b", 2],
+          ],
+        ),
+        false,
+      )?.kind,
+    ).toBe("row");
   });
 
   it("reports different column names and row counts", () => {

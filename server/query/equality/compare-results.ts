@@ -26,10 +26,12 @@ export function cellsEqual(left: Cell, right: Cell): boolean {
 
 /** A sort key that puts equal rows (within tolerance) next to each other. */
 function sortKey(row: Cell[]): string {
-  return JSON.stringify(row.map((cell) => {
-    const number = asNumber(cell);
-    return number === undefined ? cell : Number(number.toPrecision(9));
-  }));
+  return JSON.stringify(
+    row.map((cell) => {
+      const number = asNumber(cell);
+      return number === undefined ? cell : Number(number.toPrecision(9));
+    }),
+  );
 }
 
 export interface ResultDifference {
@@ -46,7 +48,8 @@ export function compareResults(warehouse: QueryResult, engine: QueryResult, orde
   if (warehouse.rows.length !== engine.rows.length) {
     return { kind: "row_count", detail: `warehouse ${warehouse.rows.length} rows vs engine ${engine.rows.length} rows` };
   }
-  const order = (rows: Cell[][]) => (ordered ? rows : [...rows].sort((x, y) => (sortKey(x) < sortKey(y) ? -1 : sortKey(x) > sortKey(y) ? 1 : 0)));
+  const order = (rows: Cell[][]) =>
+    ordered ? rows : [...rows].sort((x, y) => (sortKey(x) < sortKey(y) ? -1 : sortKey(x) > sortKey(y) ? 1 : 0));
   const left = order(warehouse.rows);
   const right = order(engine.rows);
   for (let index = 0; index < left.length; index++) {

@@ -184,7 +184,7 @@ export const MYSQL_DIALECT_QUERIES: EqualityQuery[] = [
   },
   {
     name: "strings with backslash escapes and in double quotes",
-    sql: "SELECT COUNT(*) AS n, 'it\\'s' AS quote, \"CU\" AS dq FROM {P} WHERE customerid = \"CU-1277\"",
+    sql: 'SELECT COUNT(*) AS n, \'it\\\'s\' AS quote, "CU" AS dq FROM {P} WHERE customerid = "CU-1277"',
     ordered: false,
   },
   {

@@ -14,7 +14,9 @@ export async function loadStoryRows(
   await admin.query(
     `CREATE TABLE \`${tables.purchases}\` (customerId VARCHAR(50) NOT NULL, amount DOUBLE(10,3) NOT NULL, itemCode VARCHAR(50) NOT NULL, KEY (customerId))`,
   );
-  await admin.query(`CREATE TABLE \`${tables.requestlog}\` (customerId VARCHAR(50) NOT NULL, userAgent VARCHAR(255) NOT NULL, KEY (customerId))`);
+  await admin.query(
+    `CREATE TABLE \`${tables.requestlog}\` (customerId VARCHAR(50) NOT NULL, userAgent VARCHAR(255) NOT NULL, KEY (customerId))`,
+  );
   const batch = 5_000;
   for (let start = 0; start < options.purchases; start += batch) {
     const rows = [];

@@ -121,7 +121,9 @@ export class ChildServiceHost {
       this.waitReady(120_000)
         .then(() => this.replayStickyCommands())
         .then(() => log(`${this.name} restarted after a crash and is ready`))
-        .catch((error: unknown) => log(`${this.name} did not come back after a crash: ${error instanceof Error ? error.message : String(error)}`))
+        .catch((error: unknown) =>
+          log(`${this.name} did not come back after a crash: ${error instanceof Error ? error.message : String(error)}`),
+        )
         .finally(() => {
           this.restoringState = false;
           this.stateRestoredAt = Date.now();
@@ -186,7 +188,10 @@ export class ChildServiceHost {
     const restartMetrics = {
       restarts: this.restarts,
       lastCrashAt: this.lastCrashAt === undefined ? null : new Date(this.lastCrashAt).toISOString(),
-      restarting: this.crashNote !== undefined || this.restoringState || (this.restarts > 0 && (!this.lastStatus || this.lastStatusAt < this.stateRestoredAt)),
+      restarting:
+        this.crashNote !== undefined ||
+        this.restoringState ||
+        (this.restarts > 0 && (!this.lastStatus || this.lastStatusAt < this.stateRestoredAt)),
     };
     return { ...status, metrics: { ...status.metrics, ...restartMetrics } };
   }
@@ -196,7 +201,8 @@ export class ChildServiceHost {
     if (failure) return { name: this.name, healthy: false, detail: failure, metrics: this.lastStatus?.metrics };
     if (!this.process) return { name: this.name, healthy: false, detail: "not started" };
     if (!this.lastStatus) return { name: this.name, healthy: false, detail: this.restarts > 0 ? "restarting after a crash" : "starting" };
-    if (this.restoringState || this.lastStatusAt < this.stateRestoredAt) return { ...this.lastStatus, healthy: false, detail: "restarting after a crash: restoring its state" };
+    if (this.restoringState || this.lastStatusAt < this.stateRestoredAt)
+      return { ...this.lastStatus, healthy: false, detail: "restarting after a crash: restoring its state" };
     const age = now - this.lastStatusAt;
     if (age > STATUS_STALE_AFTER_MS) {
       return {

@@ -76,7 +76,13 @@ export function startControlServer(options: { host: string; port: number; board:
   server.keepAliveTimeout = 5_000;
   return new Promise((resolve, reject) => {
     server.once("error", (cause) =>
-      reject(new FomoError("stack:port_in_use", `The control API could not listen on ${options.host}:${options.port}: ${cause.message}. Set CONTROL_PORT to a free port.`, { cause })),
+      reject(
+        new FomoError(
+          "stack:port_in_use",
+          `The control API could not listen on ${options.host}:${options.port}: ${cause.message}. Set CONTROL_PORT to a free port.`,
+          { cause },
+        ),
+      ),
     );
     server.listen(options.port, options.host, () =>
       resolve({

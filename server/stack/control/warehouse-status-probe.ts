@@ -26,7 +26,12 @@ export class WarehouseStatusProbe {
         "the warehouse",
       );
       const count = Number(rows[0]?.n ?? 0);
-      return { name: "warehouse", healthy: true, detail: `${this.describeOrigin}, database ${this.database}`, metrics: { "rows.purchases": count } };
+      return {
+        name: "warehouse",
+        healthy: true,
+        detail: `${this.describeOrigin}, database ${this.database}`,
+        metrics: { "rows.purchases": count },
+      };
     } catch (error) {
       return { name: "warehouse", healthy: false, detail: `${this.describeOrigin}: ${(error as Error).message}` };
     }

@@ -35,10 +35,21 @@ const probeHealthy = async () => ({ name: "kafka", healthy: true, detail: "up" }
 
 describe("restarting infra service", () => {
   it("starts a process killed with SIGKILL again after the backoff, and reports the crash meanwhile", async () => {
-    const service = await RestartingInfraService.start({ name: "kafka", logPath, log: () => undefined, start: startSleeper, policy: { firstDelayMs: 300 } });
+    const service = await RestartingInfraService.start({
+      name: "kafka",
+      logPath,
+      log: () => undefined,
+      start: startSleeper,
+      policy: { firstDelayMs: 300 },
+    });
     const first = service.instance!.process.pid!;
     globalThis.process.kill(first, "SIGKILL");
-    await waitUntil(async () => service.instance === undefined, { what: "the crash to be seen", timeoutMs: 5_000, intervalMs: 20, hint: "" });
+    await waitUntil(async () => service.instance === undefined, {
+      what: "the crash to be seen",
+      timeoutMs: 5_000,
+      intervalMs: 20,
+      hint: "",
+    });
     const down = await service.status(probeHealthy);
     expect(down.healthy).toBe(false);
     expect(down.detail).toMatch(/^restarting after a crash \(was killed by SIGKILL\), attempt 1, next try in 1 s; 1 crash so far/);
@@ -62,8 +73,18 @@ describe("restarting infra service", () => {
     });
     const first = service.instance!.process.pid!;
     globalThis.process.kill(first, "SIGKILL");
-    await waitUntil(async () => service.instance !== undefined && service.instance.process.pid !== first, { what: "the restart", timeoutMs: 5_000, intervalMs: 20, hint: "" });
-    await waitUntil(async () => (await service.status(probeHealthy)).healthy, { what: "healthy again", timeoutMs: 5_000, intervalMs: 20, hint: "" });
+    await waitUntil(async () => service.instance !== undefined && service.instance.process.pid !== first, {
+      what: "the restart",
+      timeoutMs: 5_000,
+      intervalMs: 20,
+      hint: "",
+    });
+    await waitUntil(async () => (await service.status(probeHealthy)).healthy, {
+      what: "healthy again",
+      timeoutMs: 5_000,
+      intervalMs: 20,
+      hint: "",
+    });
     globalThis.process.kill(service.instance!.process.pid!, "SIGKILL");
     await waitUntil(async () => service.instance === undefined, { what: "the second crash", timeoutMs: 5_000, intervalMs: 20, hint: "" });
     await new Promise((resolve) => setTimeout(resolve, 500));

@@ -39,11 +39,10 @@ export async function ensureKafkaJars(options: KafkaJarsOptions): Promise<string
   fs.mkdirSync(libs, { recursive: true });
   fs.mkdirSync(path.dirname(fetchLogFile), { recursive: true });
   try {
-    const output = await runCommand(
-      mvn,
-      ["-q", "-B", "-f", options.pomPath, "dependency:copy-dependencies", `-DoutputDirectory=${libs}`],
-      { env: options.env, timeoutMs: 15 * 60_000 },
-    );
+    const output = await runCommand(mvn, ["-q", "-B", "-f", options.pomPath, "dependency:copy-dependencies", `-DoutputDirectory=${libs}`], {
+      env: options.env,
+      timeoutMs: 15 * 60_000,
+    });
     fs.writeFileSync(fetchLogFile, `${output.stdout}${output.stderr}`);
   } catch (cause) {
     const detail = (cause as { detail?: string }).detail ?? "";

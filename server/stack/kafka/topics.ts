@@ -31,11 +31,10 @@ export async function ensureTopics(brokers: string[], topics: TopicSpec[]): Prom
     admin = await connectKafkaAdmin(brokers, "fomo-provisioning");
     return await createMissing(admin, topics);
   } catch (cause) {
-    throw new FomoError(
-      "stack:service_failed",
-      `Could not create the Kafka topics on ${brokers.join(",")}: ${(cause as Error).message}`,
-      { cause, canRetry: true },
-    );
+    throw new FomoError("stack:service_failed", `Could not create the Kafka topics on ${brokers.join(",")}: ${(cause as Error).message}`, {
+      cause,
+      canRetry: true,
+    });
   } finally {
     await admin?.disconnect().catch(() => undefined);
   }

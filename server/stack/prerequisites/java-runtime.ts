@@ -25,12 +25,13 @@ const installHint =
 
 /** Finds Java 17+ in JAVA_HOME, then on PATH; throws `stack:missing_prerequisite` with the fix. */
 export async function findJavaRuntime(javaHome: string | undefined, searchPath: string | undefined): Promise<JavaRuntime> {
-  const javaPath = javaHome
-    ? findExecutable(["java"], [path.join(javaHome, "bin")], undefined)
-    : findExecutable(["java"], [], searchPath);
+  const javaPath = javaHome ? findExecutable(["java"], [path.join(javaHome, "bin")], undefined) : findExecutable(["java"], [], searchPath);
   if (!javaPath) {
     const where = javaHome ? `JAVA_HOME=${javaHome} has no bin/java` : "no `java` on PATH and JAVA_HOME is not set";
-    throw new FomoError("stack:missing_prerequisite", `Java ${MINIMUM_JAVA_MAJOR}+ is required to run the Kafka broker, but ${where}. ${installHint}`);
+    throw new FomoError(
+      "stack:missing_prerequisite",
+      `Java ${MINIMUM_JAVA_MAJOR}+ is required to run the Kafka broker, but ${where}. ${installHint}`,
+    );
   }
   let output: string;
   try {

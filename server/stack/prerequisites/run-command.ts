@@ -18,7 +18,10 @@ export function runCommand(
       { env: options.env, cwd: options.cwd, timeout: options.timeoutMs ?? 30_000, maxBuffer: 16 * 1024 * 1024 },
       (error, stdout, stderr) => {
         if (error) {
-          const detail = [stderr, stdout].map((text) => text.trim()).filter(Boolean).join("\n");
+          const detail = [stderr, stdout]
+            .map((text) => text.trim())
+            .filter(Boolean)
+            .join("\n");
           reject(Object.assign(error, { detail }));
         } else resolve({ stdout, stderr });
       },

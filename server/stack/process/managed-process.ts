@@ -9,9 +9,7 @@ export interface ExitInfo {
   signal: NodeJS.Signals | null;
 }
 
-export type LaunchSpec =
-  | { kind: "spawn"; command: string; args: string[] }
-  | { kind: "fork"; modulePath: string; execArgv: string[] };
+export type LaunchSpec = { kind: "spawn"; command: string; args: string[] } | { kind: "fork"; modulePath: string; execArgv: string[] };
 
 export interface ManagedProcessOptions {
   name: string;
@@ -25,9 +23,7 @@ export interface ManagedProcessOptions {
 }
 
 function describe(launch: LaunchSpec): string {
-  return launch.kind === "spawn"
-    ? [launch.command, ...launch.args].join(" ")
-    : ["node", ...launch.execArgv, launch.modulePath].join(" ");
+  return launch.kind === "spawn" ? [launch.command, ...launch.args].join(" ") : ["node", ...launch.execArgv, launch.modulePath].join(" ");
 }
 
 /**

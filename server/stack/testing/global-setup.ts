@@ -14,7 +14,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const startedAt = Date.now();
   const stack = await startTestStack(config, log);
   if (stack.info.ownKafka || stack.info.ownWarehouse) {
-    log(`ready in ${((Date.now() - startedAt) / 1000).toFixed(1)} s: Kafka ${stack.info.kafkaBrokers.join(",")}, warehouse ${stack.info.mysqlAdminUrl}`);
+    log(
+      `ready in ${((Date.now() - startedAt) / 1000).toFixed(1)} s: Kafka ${stack.info.kafkaBrokers.join(",")}, warehouse ${stack.info.mysqlAdminUrl}`,
+    );
   }
   project.provide("testStack", stack.info);
   return async () => {

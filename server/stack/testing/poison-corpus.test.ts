@@ -16,13 +16,17 @@ describe("the poison corpus", () => {
   it("holds every class, five values of about 1 MB, and a short corpus still one of each", () => {
     expect(new Set(corpus.map((message) => message.kind))).toEqual(new Set(POISON_CLASSES.map((poisonClass) => poisonClass.kind)));
     expect(corpus.filter((message) => (message.value?.length ?? 0) >= 900_000)).toHaveLength(5);
-    expect(new Set(poisonCorpus({ seed: 1, size: 100, hugeValueBytes: 1_000 }).map((message) => message.kind)).size).toBe(POISON_CLASSES.length);
+    expect(new Set(poisonCorpus({ seed: 1, size: 100, hugeValueBytes: 1_000 }).map((message) => message.kind)).size).toBe(
+      POISON_CLASSES.length,
+    );
   });
 
   it("names only customers the generator never writes (CU-9xxx), so CU-1277 stays on top", () => {
     for (const message of corpus.filter((candidate) => candidate.purchase)) expect(message.purchase!.customerId).toMatch(/^CU-9\d{3}$/);
     const perCustomer = new Map<string, number>();
-    for (const message of corpus) if (message.purchase) perCustomer.set(message.purchase.customerId, (perCustomer.get(message.purchase.customerId) ?? 0) + message.purchase.amount);
+    for (const message of corpus)
+      if (message.purchase)
+        perCustomer.set(message.purchase.customerId, (perCustomer.get(message.purchase.customerId) ?? 0) + message.purchase.amount);
     expect(Math.max(...perCustomer.values())).toBeLessThan(100);
   });
 
@@ -31,7 +35,9 @@ describe("the poison corpus", () => {
       .map((message) => ({ message, decoded: decodePurchase(message.value) }))
       .filter(({ message, decoded }) =>
         decoded.ok
-          ? message.deadLetter || decoded.value.customerId !== message.purchase?.customerId || Math.abs(decoded.value.amount - message.purchase.amount) > 1e-9
+          ? message.deadLetter ||
+            decoded.value.customerId !== message.purchase?.customerId ||
+            Math.abs(decoded.value.amount - message.purchase.amount) > 1e-9
           : !message.deadLetter,
       )
       .map(({ message, decoded }) => `${message.kind}: ${decoded.ok ? "loads" : decoded.reason}`);

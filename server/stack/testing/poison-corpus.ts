@@ -23,13 +23,15 @@ const POISON_STREAM = 90;
 
 export function poisonCorpus(options: PoisonCorpusOptions): PoisonMessage[] {
   const scale = Math.min(1, options.size / 1_000);
-  const fixedCounts = POISON_CLASSES.map((poisonClass) => (poisonClass.fixed === undefined ? undefined : Math.max(1, Math.round(poisonClass.fixed * scale))));
+  const fixedCounts = POISON_CLASSES.map((poisonClass) =>
+    poisonClass.fixed === undefined ? undefined : Math.max(1, Math.round(poisonClass.fixed * scale)),
+  );
   const fixedTotal = fixedCounts.reduce<number>((sum, count) => sum + (count ?? 0), 0);
   const weighted = POISON_CLASSES.filter((poisonClass) => poisonClass.fixed === undefined);
   const totalWeight = weighted.reduce((sum, poisonClass) => sum + poisonClass.weight, 0);
   const remaining = Math.max(options.size - fixedTotal, weighted.length);
-  const counts = POISON_CLASSES.map((poisonClass, index) =>
-    fixedCounts[index] ?? Math.max(1, Math.floor((remaining * poisonClass.weight) / totalWeight)),
+  const counts = POISON_CLASSES.map(
+    (poisonClass, index) => fixedCounts[index] ?? Math.max(1, Math.floor((remaining * poisonClass.weight) / totalWeight)),
   );
   // Rounding down leaves a few over: give them to the classes in order, so the size is exact.
   let shortBy = Math.max(0, options.size - counts.reduce((sum, count) => sum + count, 0));
@@ -64,14 +66,21 @@ export interface ProducedPoison extends PoisonMessage {
 const BATCH_BYTES = 256 * 1024;
 
 const sizeOf = (message: PoisonMessage) =>
-  (message.key?.length ?? 0) + (message.value?.length ?? 0) + Object.entries(message.headers ?? {}).reduce((sum, [name, value]) => sum + name.length + value.length, 0);
+  (message.key?.length ?? 0) +
+  (message.value?.length ?? 0) +
+  Object.entries(message.headers ?? {}).reduce((sum, [name, value]) => sum + name.length + value.length, 0);
 
 /**
  * Produces the corpus to `topic`, round-robin over its partitions, and returns each message with
  * its coordinates. Messages of one request and partition form one record batch, so their offsets
  * are contiguous from the base offset the broker returns, whatever else is being produced.
  */
-export async function producePoison(brokers: string[], topic: string, corpus: PoisonMessage[], partitions: number): Promise<ProducedPoison[]> {
+export async function producePoison(
+  brokers: string[],
+  topic: string,
+  corpus: PoisonMessage[],
+  partitions: number,
+): Promise<ProducedPoison[]> {
   const producer = createKafka(brokers, "fomo-poison-producer").producer({ allowAutoTopicCreation: false, maxInFlightRequests: 1 });
   await producer.connect();
   const produced: ProducedPoison[] = [];
@@ -86,7 +95,12 @@ export async function producePoison(brokers: string[], topic: string, corpus: Po
       const metadata = await producer.send({
         topic,
         acks: -1,
-        messages: sent.map(({ message, partition }): Message => ({ key: message.key, value: message.value, headers: message.headers as IHeaders | undefined, partition })),
+        messages: sent.map(({ message, partition }): Message => ({
+          key: message.key,
+          value: message.value,
+          headers: message.headers as IHeaders | undefined,
+          partition,
+        })),
       });
       const nextOffset = new Map(metadata.map((entry) => [entry.partition, Number(entry.baseOffset)]));
       for (const { message, partition } of sent) {

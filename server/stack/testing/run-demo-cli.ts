@@ -43,7 +43,9 @@ export function runDemoCli(env: NodeJS.ProcessEnv, args: string[] = []): DemoCli
           else resolve();
         };
         listeners.add(check);
-        void exited.then((code) => done(output.includes(text) ? undefined : new Error(`exited (${code}) before "${text}"; output:\n${output}`)));
+        void exited.then((code) =>
+          done(output.includes(text) ? undefined : new Error(`exited (${code}) before "${text}"; output:\n${output}`)),
+        );
         check();
       });
     },

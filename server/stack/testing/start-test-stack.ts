@@ -63,10 +63,22 @@ export async function startTestStack(config: FomoConfig, log: (line: string) => 
           })
         : undefined,
       useOwnWarehouse
-        ? startWarehouseServer({ stackDir: config.stackDir, port: config.warehouse.port, mariadbBin: config.warehouse.mariadbBin, searchPath: config.searchPath, env, log })
+        ? startWarehouseServer({
+            stackDir: config.stackDir,
+            port: config.warehouse.port,
+            mariadbBin: config.warehouse.mariadbBin,
+            searchPath: config.searchPath,
+            env,
+            log,
+          })
         : undefined,
     ]);
-    const kafkaBrokers = broker?.brokers ?? (config.testing.kafkaBrokers ?? "").split(",").map((b) => b.trim()).filter(Boolean);
+    const kafkaBrokers =
+      broker?.brokers ??
+      (config.testing.kafkaBrokers ?? "")
+        .split(",")
+        .map((b) => b.trim())
+        .filter(Boolean);
     const mysqlAdminUrl = config.testing.mysqlUrl ?? `mysql://root@127.0.0.1:${config.warehouse.port}/${config.warehouse.database}`;
     // The warehouse layout is ensured with the same code as the demo, on whichever server is used.
     const resolved: FomoConfig = {

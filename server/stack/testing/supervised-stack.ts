@@ -50,7 +50,10 @@ export class SupervisedStacks {
     for (const run of this.runs) {
       if (run.child.exitCode !== null) continue;
       run.child.kill("SIGINT");
-      const stopped = await Promise.race([run.exited.then(() => true), new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 15_000))]);
+      const stopped = await Promise.race([
+        run.exited.then(() => true),
+        new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 15_000)),
+      ]);
       if (!stopped) {
         run.child.kill("SIGKILL");
         await run.exited;

@@ -35,9 +35,16 @@ describe("warehouse provisioning", () => {
   it("creates the databases, the purchases table and both accounts, and a second run changes nothing", async () => {
     const first = await ensureWarehouseLayout(layout);
     expect(first).toEqual(
-      expect.arrayContaining([`database ${database}`, `database ${database}_connector`, `table ${database}.purchases`, `account ${layout.reader.user}@%`]),
+      expect.arrayContaining([
+        `database ${database}`,
+        `database ${database}_connector`,
+        `table ${database}.purchases`,
+        `account ${layout.reader.user}@%`,
+      ]),
     );
-    await root.query(`INSERT INTO \`${database}\`.purchases (customerId, amount, itemCode, kafka_topic, kafka_partition, kafka_offset) VALUES ('CU-1277', 12.5, '12345670', 'purchases', 0, 0)`);
+    await root.query(
+      `INSERT INTO \`${database}\`.purchases (customerId, amount, itemCode, kafka_topic, kafka_partition, kafka_offset) VALUES ('CU-1277', 12.5, '12345670', 'purchases', 0, 0)`,
+    );
 
     expect(await ensureWarehouseLayout(layout)).toEqual([]);
     const [rows] = await root.query<RowDataPacket[]>(`SELECT COUNT(*) AS n FROM \`${database}\`.purchases`);
@@ -50,14 +57,28 @@ describe("warehouse provisioning", () => {
       "SELECT column_name AS name, column_key AS k FROM information_schema.columns WHERE table_schema = ? AND table_name = 'purchases' ORDER BY ordinal_position",
       [database],
     );
-    expect(columns.map((column) => column.name)).toEqual(["customerId", "amount", "itemCode", "kafka_topic", "kafka_partition", "kafka_offset", "loaded_at"]);
-    expect(columns.filter((column) => column.k === "PRI").map((column) => column.name)).toEqual(["kafka_topic", "kafka_partition", "kafka_offset"]);
+    expect(columns.map((column) => column.name)).toEqual([
+      "customerId",
+      "amount",
+      "itemCode",
+      "kafka_topic",
+      "kafka_partition",
+      "kafka_offset",
+      "loaded_at",
+    ]);
+    expect(columns.filter((column) => column.k === "PRI").map((column) => column.name)).toEqual([
+      "kafka_topic",
+      "kafka_partition",
+      "kafka_offset",
+    ]);
   });
 
   it("hides the Kafka coordinates from SELECT *, which shows the seed's three columns, and serves them by name", async () => {
     await ensureWarehouseLayout(layout);
     await root.query(`DELETE FROM \`${database}\`.purchases`);
-    await root.query(`INSERT INTO \`${database}\`.purchases (customerId, amount, itemCode, kafka_topic, kafka_partition, kafka_offset) VALUES ('CU-1001', 10, '12345670', 'purchases', 2, 7)`);
+    await root.query(
+      `INSERT INTO \`${database}\`.purchases (customerId, amount, itemCode, kafka_topic, kafka_partition, kafka_offset) VALUES ('CU-1001', 10, '12345670', 'purchases', 2, 7)`,
+    );
     const [star, starFields] = await root.query<RowDataPacket[]>(`SELECT * FROM \`${database}\`.purchases`);
     expect(starFields.map((field) => field.name)).toEqual(["customerId", "amount", "itemCode"]);
     expect(star).toHaveLength(1);
@@ -76,7 +97,9 @@ describe("warehouse provisioning", () => {
       );
       await root.query(`INSERT INTO \`${legacy}\`.purchases VALUES ('CU-1277', 12.5, '12345670', 'purchases', 0, 0, NOW(3))`);
       const changes = await ensureWarehouseLayout({ ...layout, database: legacy });
-      expect(changes).toContain(`columns kafka_topic, kafka_partition, kafka_offset, loaded_at of ${legacy}.purchases hidden from SELECT *`);
+      expect(changes).toContain(
+        `columns kafka_topic, kafka_partition, kafka_offset, loaded_at of ${legacy}.purchases hidden from SELECT *`,
+      );
       const [star, starFields] = await root.query<RowDataPacket[]>(`SELECT * FROM \`${legacy}\`.purchases`);
       expect(starFields.map((field) => field.name)).toEqual(["customerId", "amount", "itemCode"]);
       expect(star).toEqual([{ customerId: "CU-1277", amount: 12.5, itemCode: "12345670" }]);
@@ -98,14 +121,21 @@ describe("warehouse provisioning", () => {
       );
       await root.query(`INSERT INTO \`${hosted}\`.purchases VALUES ('CU-1277', 12.5, '12345670', 'purchases', 0, 0, NOW(3))`);
       const changes = await ensureWarehouseLayout({ ...layout, database: hosted, systemVersioning: true });
-      expect(changes).toContain(`columns kafka_topic, kafka_partition, kafka_offset, loaded_at of ${hosted}.purchases hidden from SELECT *`);
+      expect(changes).toContain(
+        `columns kafka_topic, kafka_partition, kafka_offset, loaded_at of ${hosted}.purchases hidden from SELECT *`,
+      );
       const [star] = await root.query<RowDataPacket[]>(`SELECT * FROM \`${hosted}\`.purchases`);
       expect(star).toEqual([{ customerId: "CU-1277", amount: 12.5, itemCode: "12345670" }]);
       expect(await ensureWarehouseLayout({ ...layout, database: hosted, systemVersioning: true })).toEqual([]);
 
       await ensureWarehouseLayout(layout);
-      expect(await ensureWarehouseLayout({ ...layout, systemVersioning: true })).toEqual([`${database}.purchases made system-versioned (per-visitor pipeline stops)`]);
-      const [types] = await root.query<RowDataPacket[]>("SELECT TABLE_TYPE AS t FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? AND TABLE_NAME = 'purchases'", [database]);
+      expect(await ensureWarehouseLayout({ ...layout, systemVersioning: true })).toEqual([
+        `${database}.purchases made system-versioned (per-visitor pipeline stops)`,
+      ]);
+      const [types] = await root.query<RowDataPacket[]>(
+        "SELECT TABLE_TYPE AS t FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? AND TABLE_NAME = 'purchases'",
+        [database],
+      );
       expect(types[0]?.t).toBe("SYSTEM VERSIONED");
       const writer = await mysql.createConnection({ ...layout.writer, database });
       try {
@@ -135,7 +165,9 @@ describe("warehouse provisioning", () => {
         `SELECT * FROM \`${database}_connector\`.offsets`,
       ];
       for (const statement of forbidden) {
-        await expect(reader.query(statement), statement).rejects.toMatchObject({ code: expect.stringMatching(/^ER_(TABLEACCESS_DENIED|DBACCESS_DENIED|SPECIFIC_ACCESS_DENIED)/) });
+        await expect(reader.query(statement), statement).rejects.toMatchObject({
+          code: expect.stringMatching(/^ER_(TABLEACCESS_DENIED|DBACCESS_DENIED|SPECIFIC_ACCESS_DENIED)/),
+        });
       }
       const [databases] = await reader.query<RowDataPacket[]>("SHOW DATABASES");
       const names = databases.map((row) => String(Object.values(row)[0]));
@@ -153,7 +185,9 @@ describe("warehouse provisioning", () => {
     const writer = await mysql.createConnection({ ...layout.writer, database });
     try {
       await writer.query(`CREATE TABLE IF NOT EXISTS \`${database}_connector\`.offsets (id INT PRIMARY KEY)`);
-      await writer.query("INSERT INTO purchases (customerId, amount, itemCode, kafka_topic, kafka_partition, kafka_offset) VALUES ('CU-1000', 10, '12345670', 'purchases', 1, 5)");
+      await writer.query(
+        "INSERT INTO purchases (customerId, amount, itemCode, kafka_topic, kafka_partition, kafka_offset) VALUES ('CU-1000', 10, '12345670', 'purchases', 1, 5)",
+      );
     } finally {
       await writer.end();
     }

@@ -77,7 +77,11 @@ function forbiddenReaderGrants(grantLines: string[], database: string): Grant[] 
 async function ensureAccount(connection: Connection, account: ConnectionOptions, changes: string[]): Promise<void> {
   const user = account.user ?? "";
   for (const host of ACCOUNT_HOSTS) {
-    const [result] = await connection.query<ResultSetHeader>("CREATE USER IF NOT EXISTS ?@? IDENTIFIED BY ?", [user, host, account.password ?? ""]);
+    const [result] = await connection.query<ResultSetHeader>("CREATE USER IF NOT EXISTS ?@? IDENTIFIED BY ?", [
+      user,
+      host,
+      account.password ?? "",
+    ]);
     if (result.warningStatus === 0) changes.push(`account ${user}@${host}`);
   }
   if (!(await canLogIn(account))) {

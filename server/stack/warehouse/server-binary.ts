@@ -39,8 +39,7 @@ export async function findWarehouseServer(
     }
     serverPath = mariadbBin;
   } else {
-    serverPath =
-      findExecutable(SERVER_NAMES, [], searchPath) ?? findExecutable(SERVER_NAMES, wellKnownDirectories, undefined);
+    serverPath = findExecutable(SERVER_NAMES, [], searchPath) ?? findExecutable(SERVER_NAMES, wellKnownDirectories, undefined);
   }
   if (!serverPath) {
     throw new FomoError(

@@ -96,7 +96,11 @@ export async function startWarehouseServer(options: WarehouseServerOptions): Pro
     stackDir: options.stackDir,
     logPath: paths.logFile,
     env,
-    launch: { kind: "spawn", command: binary.serverPath, args: serverArgs(binary, paths.data, { host, port: options.port, extra: options.extraServerArgs ?? [] }, paths) },
+    launch: {
+      kind: "spawn",
+      command: binary.serverPath,
+      args: serverArgs(binary, paths.data, { host, port: options.port, extra: options.extraServerArgs ?? [] }, paths),
+    },
     onExit: (exit) => {
       if (!server.stopping) options.onUnexpectedExit?.(exit, paths.logFile);
     },
