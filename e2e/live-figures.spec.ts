@@ -31,7 +31,8 @@ test.describe("live figures pushed by the server", () => {
       await expect(each.getByTestId("pipeline-state")).toHaveText("Pipeline running");
     }
     // Kafka keeps growing on screen: the figures are live, not a one-off.
-    const kafkaNow = async () => Number((await page.getByTestId("live-count-kafka").innerText()).replace(/,/g, ""));
+    // textContent, not innerText: the rows-over-time part of step 5 stays mounted but hidden until revealed.
+    const kafkaNow = async () => Number(((await page.getByTestId("live-count-kafka").textContent()) ?? "").replace(/,/g, ""));
     const before = await kafkaNow();
     await expect.poll(kafkaNow, { timeout: 20_000 }).toBeGreaterThan(before);
 
