@@ -161,7 +161,7 @@ export function ArchitectureDiagram() {
     <figure className="rounded-2xl border border-line bg-surface p-4 shadow-sm" aria-labelledby="architecture-caption">
       <svg
         viewBox="0 0 1200 450"
-        className={`h-auto w-full ${presenter ? "" : "max-h-[calc(100vh-23rem)] min-h-64"}`}
+        className={`h-auto w-full ${presenter ? "" : "max-h-[calc(100vh-25rem)] min-h-56"}`}
         role="group"
         aria-labelledby="architecture-title"
         aria-describedby="architecture-desc"
