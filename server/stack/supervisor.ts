@@ -11,22 +11,19 @@ import { wipeLocalData } from "./fresh-start";
 import { startEmbeddedKafka, startEmbeddedWarehouse } from "./infra/embedded-infra";
 import { kafkaAcceptsClients } from "./kafka/kafka-admin";
 import { kafkaJarsPresent } from "./kafka/kafka-jars";
-import { demoTopics, ensureTopics } from "./kafka/topics";
 import { findJavaRuntime } from "./prerequisites/java-runtime";
 import { findMaven } from "./prerequisites/maven";
 import { describeExit } from "./process/log-tail";
 import type { ExitInfo } from "./process/managed-process";
 import { killStaleProcesses } from "./process/pid-files";
 import { ensurePortsFree } from "./process/port-check";
+import { provisionStack } from "./provision-stack";
 import { acquireStackLock } from "./process/stack-lock";
 import { waitUntil } from "./process/wait-until";
 import { REPO_ROOT } from "./repo-root";
 import { requiredPorts } from "./required-ports";
 import { CHILD_SERVICE_NAMES } from "./service-names";
 import { stackChildEnvironment } from "./stack-environment";
-import { ensureWarehouseLayout } from "./warehouse/ensure-warehouse";
-import { ensureHostedStoreFor } from "../hosted/hosted-store-connection";
-import { hostedSecret } from "../hosted/hosted-secret";
 import { findWarehouseServer } from "./warehouse/server-binary";
 import { startWebBuild, webBuildIsCurrent } from "./web/web-build";
 import { startWebServer, webAnswers } from "./web/web-server";
@@ -185,25 +182,7 @@ export class StackSupervisor {
   }
 
   private async provision(): Promise<void> {
-    const { config } = this;
-    const [topics, layout] = await Promise.all([
-      ensureTopics(config.kafka.brokers, demoTopics(config.connector.dlqTopic)),
-      ensureWarehouseLayout({
-        admin: warehouseConnectionOptions(config, "admin"),
-        writer: warehouseConnectionOptions(config, "writer"),
-        reader: warehouseConnectionOptions(config, "reader"),
-        database: config.warehouse.database,
-        systemVersioning: config.hosted.enabled,
-      }),
-    ]);
-    if (topics.length > 0) this.log(`kafka: created topics ${topics.join(", ")}`);
-    if (layout.length > 0) this.log(`warehouse: set up ${layout.join(", ")}`);
-    if (config.hosted.enabled) {
-      // Invitations live beside the warehouse, in a database of their own (server/hosted).
-      const hosted = await ensureHostedStoreFor(config);
-      if (hosted.length > 0) this.log(`warehouse: set up ${hosted.join(", ")} for hosted mode`);
-      hostedSecret(config);
-    }
+    await provisionStack(this.config, this.log);
   }
 
   private async startChildren(): Promise<void> {
