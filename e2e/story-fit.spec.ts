@@ -67,7 +67,7 @@ for (const presenter of [false, true]) {
         expect(box.x + box.width, `${where}: point ends right of the window`).toBeLessThanOrEqual(area.width + 1);
         if (stop.step === 5 && stop.fragment === 3) {
           // The punchline's legend is on screen too.
-          const legend = (await page.getByTestId("chart-device-mix").locator(".recharts-legend-wrapper").boundingBox())!;
+          const legend = (await page.getByTestId("chart-device-mix").getByTestId("chart-legend").boundingBox())!;
           expect(legend.y + legend.height, "device-mix legend").toBeLessThanOrEqual(area.bottom + 1);
         }
         await page.screenshot({

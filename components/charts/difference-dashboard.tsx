@@ -26,7 +26,7 @@ const PANELS: Record<string, ReactNode> = {
 
 // One chart at a time gets the room a projector needs: what is left of the screen under the
 // header, the step's title, the pipeline banner and the footer (rem, so presenter type is counted).
-const chartRoom = { "--chart-h": "clamp(8rem, calc(100vh - 36rem), 34rem)" } as CSSProperties;
+const chartRoom = { "--chart-h": "clamp(8rem, calc(100vh - 37rem), 34rem)" } as CSSProperties;
 
 /**
  * Step 5: the live comparison, one fragment at a time (→ / PageDown reveals the next). Every

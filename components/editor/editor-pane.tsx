@@ -26,6 +26,7 @@ export interface EditorPaneProps {
   defaults: PaneDefault;
   editorHeight: number;
   resultHeight: number;
+  resultChart?: boolean;
   isCellActionable?: (columnName: string, value: Cell) => boolean;
   onCellAction?: (columnName: string, value: Cell) => void;
 }
@@ -33,7 +34,16 @@ export interface EditorPaneProps {
 const paneWord: Record<PaneId, string> = { left: "left", right: "right" };
 
 /** One side of the workspace: database and schema selectors, schema browser, editor, run, result. */
-export function EditorPane({ workspace, pane, defaults, editorHeight, resultHeight, isCellActionable, onCellAction }: EditorPaneProps) {
+export function EditorPane({
+  workspace,
+  pane,
+  defaults,
+  editorHeight,
+  resultHeight,
+  resultChart = true,
+  isCellActionable,
+  onCellAction,
+}: EditorPaneProps) {
   const hydrated = useWorkspaceHydrated();
   const [state, update] = usePaneState(workspace, pane, defaults);
   const run = useResults((s) => s.runs[runKey(workspace, pane)]);
@@ -216,6 +226,7 @@ export function EditorPane({ workspace, pane, defaults, editorHeight, resultHeig
               database={run.database}
               label={`Result from ${DATABASE_META[run.database].name}`}
               maxHeight={resultHeight}
+              chart={resultChart}
               isCellActionable={isCellActionable}
               onCellAction={onCellAction}
             />

@@ -20,8 +20,11 @@ function snapshotText(snapshot: Snapshot): string {
 /** Row count, elapsed time, and for Kafka the freshness of the snapshot the query saw. */
 export function RunSummary({ result }: { result: QueryResult }) {
   const snapshot = isSnapshot(result.snapshot) ? result.snapshot : null;
+  const freshness = snapshot?.freshnessMs != null ? ` · newest message ${formatAge(snapshot.freshnessMs)} old` : "";
   return (
-    <p className="flex flex-wrap items-center gap-x-3 gap-y-0.5 text-xs text-muted tabular" data-testid="run-summary">
+    // One line whatever the width: the snapshot's offsets are cut with an ellipsis (full text in its
+    // title), so a two-pane step keeps its results where a 720-pixel screen shows them.
+    <p className="flex min-w-0 items-center gap-x-3 text-xs whitespace-nowrap text-muted tabular" data-testid="run-summary">
       <span>
         <strong className="font-semibold text-fg" data-testid="row-count">
           {formatNumber(result.rowCount)}
@@ -31,9 +34,13 @@ export function RunSummary({ result }: { result: QueryResult }) {
       </span>
       <span>{formatDuration(result.elapsedMs)}</span>
       {snapshot && (
-        <span className="text-kf" data-testid="snapshot-freshness" title={`Snapshot taken at ${snapshot.takenAt}`}>
+        <span
+          className="min-w-0 truncate text-kf"
+          data-testid="snapshot-freshness"
+          title={`${snapshotText(snapshot)}${freshness}; snapshot taken at ${snapshot.takenAt}`}
+        >
           {snapshotText(snapshot)}
-          {snapshot.freshnessMs != null && ` · newest message ${formatAge(snapshot.freshnessMs)} old`}
+          {freshness}
         </span>
       )}
     </p>

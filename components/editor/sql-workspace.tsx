@@ -20,6 +20,8 @@ export interface SqlWorkspaceProps {
   onCellAction?: (pane: PaneId, columnName: string, value: Cell) => void;
   /** Shown under the panes instead of the generic result diff (step 4's per-customer comparison). */
   comparison?: ReactNode;
+  /** Whether results get their automatic chart; off where the comparison already draws the point. */
+  resultCharts?: boolean;
 }
 
 const ORDER: PaneId[] = ["left", "right"];
@@ -34,6 +36,7 @@ export function SqlWorkspace({
   isCellActionable,
   onCellAction,
   comparison,
+  resultCharts = true,
 }: SqlWorkspaceProps) {
   const present = ORDER.filter((id) => panes[id]);
   const both = present.length === 2;
@@ -108,6 +111,7 @@ export function SqlWorkspace({
             defaults={panes[id]!}
             editorHeight={editorHeight}
             resultHeight={resultHeight}
+            resultChart={resultCharts}
             isCellActionable={isCellActionable}
             onCellAction={onCellAction ? (column, value) => onCellAction(id, column, value) : undefined}
           />

@@ -22,7 +22,7 @@ export function DeadLetterPanel({ summary }: { summary: DeadLetterSummary }) {
             the newest {formatCount(summary.sampled)}:
           </p>
           {summary.reasons.length === 0 ? (
-            <p className="text-sm text-slate-500">No dead letters.</p>
+            <p className="text-sm text-slate-500 dark:text-slate-400">No dead letters.</p>
           ) : (
             <table className={tableClass} aria-label="Dead-letter reasons">
               <thead>

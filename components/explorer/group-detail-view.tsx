@@ -83,7 +83,7 @@ export function GroupDetailView({
         </Panel>
         <Panel title="Members">
           {data.members.length === 0 ? (
-            <p className="text-sm text-slate-500">No active member (the group only holds committed offsets).</p>
+            <p className="text-sm text-slate-500 dark:text-slate-400">No active member (the group only holds committed offsets).</p>
           ) : (
             <table className={tableClass} aria-label="Members">
               <thead>
@@ -104,7 +104,7 @@ export function GroupDetailView({
                   <tr key={m.memberId}>
                     <td className={tdClass}>
                       <div className="font-medium">{m.clientId}</div>
-                      <div className="break-all font-mono text-xs text-slate-500">{m.memberId}</div>
+                      <div className="break-all font-mono text-xs text-slate-500 dark:text-slate-400">{m.memberId}</div>
                     </td>
                     <td className={`${tdClass} font-mono text-xs`}>{m.clientHost}</td>
                     <td className={`${tdClass} font-mono text-xs`}>

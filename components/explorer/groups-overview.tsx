@@ -77,7 +77,7 @@ export function GroupsOverviewView({
             ))}
           </tbody>
         </table>
-        {data && data.groups.length === 0 ? <p className="p-3 text-sm text-slate-500">No consumer groups.</p> : null}
+        {data && data.groups.length === 0 ? <p className="p-3 text-sm text-slate-500 dark:text-slate-400">No consumer groups.</p> : null}
       </Panel>
     </div>
   );

@@ -10,7 +10,7 @@ function clock(iso: string): string {
 /** Total lag of a group over the last minutes (the server's ring buffer of samples). */
 export function LagChart({ samples }: { samples: LagSample[] }) {
   if (samples.length < 2) {
-    return <p className="text-sm text-slate-500">Collecting samples (one every 2 s while the explorer is open)…</p>;
+    return <p className="text-sm text-slate-500 dark:text-slate-400">Collecting samples (one every 2 s while the explorer is open)…</p>;
   }
   return (
     <div className="h-64 w-full" role="img" aria-label={`Lag over time, latest ${samples.at(-1)?.lag ?? 0} messages`}>

@@ -125,7 +125,7 @@ export function LiveTailPanel({ topic }: { topic: string }) {
         ))}
       </ol>
       {messages.length === 0 && shownState === "live" ? (
-        <p className="text-sm text-slate-500">No messages yet; waiting for new ones…</p>
+        <p className="text-sm text-slate-500 dark:text-slate-400">No messages yet; waiting for new ones…</p>
       ) : null}
     </Panel>
   );

@@ -197,7 +197,7 @@ export function SearchPanel({ topic, partitions }: { topic: string; partitions: 
             </li>
           ))}
         </ol>
-        {done && matches.length === 0 ? <p className="text-sm text-slate-500">No message matched.</p> : null}
+        {done && matches.length === 0 ? <p className="text-sm text-slate-500 dark:text-slate-400">No message matched.</p> : null}
       </div>
     </Panel>
   );

@@ -68,7 +68,7 @@ export function TopicDetailView({
         </Panel>
         <Panel title="Consumer groups reading it">
           {data.consumerGroups.length === 0 ? (
-            <p className="text-sm text-slate-500">No consumer group has committed offsets on this topic.</p>
+            <p className="text-sm text-slate-500 dark:text-slate-400">No consumer group has committed offsets on this topic.</p>
           ) : (
             <table className={tableClass} aria-label="Consumer groups reading this topic">
               <thead>

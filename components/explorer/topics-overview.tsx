@@ -94,8 +94,10 @@ export function TopicsOverviewView({ initial, initialError }: { initial: TopicsO
               ))}
             </tbody>
           </table>
-          {overview && overview.topics.length === 0 ? <p className="p-3 text-sm text-slate-500">No topics yet.</p> : null}
-          {!overview && !initialError ? <p className="p-3 text-sm text-slate-500">Reading the cluster…</p> : null}
+          {overview && overview.topics.length === 0 ? (
+            <p className="p-3 text-sm text-slate-500 dark:text-slate-400">No topics yet.</p>
+          ) : null}
+          {!overview && !initialError ? <p className="p-3 text-sm text-slate-500 dark:text-slate-400">Reading the cluster…</p> : null}
         </div>
         {overview ? (
           <p className="mt-3 text-xs text-slate-500 dark:text-slate-400">

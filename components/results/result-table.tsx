@@ -67,7 +67,7 @@ export function ResultTable({ result, label, maxHeight, isCellActionable, onCell
                   <button
                     type="button"
                     onClick={() => toggleSort(index)}
-                    className={`flex w-full items-center gap-1 px-3 py-2 whitespace-nowrap hover:text-fg ${numeric[index] ? "justify-end" : ""}`}
+                    className={`flex w-full items-center gap-1 px-3 py-2 whitespace-nowrap hover:text-fg [html.presenter_&]:py-1 ${numeric[index] ? "justify-end" : ""}`}
                     aria-label={`Sort by ${column.name}`}
                     title={`${column.name} · ${column.type}`}
                   >
@@ -97,7 +97,7 @@ export function ResultTable({ result, label, maxHeight, isCellActionable, onCell
                   return (
                     <td
                       key={index}
-                      className={`max-w-[17rem] truncate px-3 2xl:max-w-[32rem] py-1.5 whitespace-nowrap ${numeric[index] ? "text-right font-mono" : ""} ${value === null ? "text-faint italic" : ""}`}
+                      className={`max-w-[17rem] truncate px-3 2xl:max-w-[32rem] py-1.5 whitespace-nowrap [html.presenter_&]:py-1 ${numeric[index] ? "text-right font-mono" : ""} ${value === null ? "text-faint italic" : ""}`}
                       title={typeof value === "string" && value.length > 40 ? value : undefined}
                     >
                       {actionable ? (

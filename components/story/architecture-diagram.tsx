@@ -7,6 +7,7 @@ import { useSecondsUntil } from "@/lib/client/use-seconds-until";
 import type { PipelineSummary } from "@/lib/api/status";
 import { usePreferences } from "@/lib/client/preferences-store";
 import { Box, Flow, FLOW_COLOR, TEXT } from "./diagram-parts";
+import { DIAGRAM_LAYOUT } from "./diagram-layout";
 
 /** A box's subtitle while its service is not well, in capitals so it reads at projector distance. */
 function troubleOf(pipeline: PipelineSummary, service: string): string | undefined {
@@ -23,6 +24,7 @@ export function ArchitectureDiagram() {
   const { status, error, kafkaRate, pipeline } = useStackStatus();
   const presenter = usePreferences((s) => s.presenter);
   const text = presenter ? TEXT.presenter : TEXT.normal;
+  const at = presenter ? DIAGRAM_LAYOUT.presenter : DIAGRAM_LAYOUT.normal;
   const purchases = numberMetric(status, "kafka", "messages.purchases");
   const requests = numberMetric(status, "kafka", "messages.requestlog");
   const flushIntervalMs = numberMetric(status, "connector", "flushIntervalMs");
@@ -54,7 +56,7 @@ export function ArchitectureDiagram() {
   return (
     <figure className="rounded-2xl border border-line bg-surface p-4 shadow-sm" aria-labelledby="architecture-caption">
       <svg
-        viewBox="0 0 1200 450"
+        viewBox={`0 0 ${at.viewBox.width} ${at.viewBox.height}`}
         className={`h-auto w-full ${presenter ? "" : "max-h-[calc(100vh-25rem)] min-h-56"}`}
         role="group"
         aria-labelledby="architecture-title"
@@ -84,10 +86,7 @@ export function ArchitectureDiagram() {
         </defs>
 
         <Box
-          x={10}
-          y={175}
-          w={170}
-          h={96}
+          {...at.generator}
           title="Shop events"
           subtitle={troubleOf(pipeline, "generator") ?? "data generator"}
           tone={troubleOf(pipeline, "generator") ? "bad" : "neutral"}
@@ -96,10 +95,7 @@ export function ArchitectureDiagram() {
           text={text}
         />
         <Box
-          x={270}
-          y={140}
-          w={230}
-          h={168}
+          {...at.kafka}
           title="Kafka"
           subtitle={troubleOf(pipeline, "kafka") ?? "topics, 3 partitions each"}
           tone={pipeline.state === "service_down" && pipeline.service === "kafka" ? "bad" : "kafka"}
@@ -108,10 +104,7 @@ export function ArchitectureDiagram() {
           text={text}
         />
         <Box
-          x={590}
-          y={22}
-          w={210}
-          h={96}
+          {...at.connector}
           title="Sink connector"
           subtitle={connectorTrouble ?? "batch copy, exactly once"}
           tone={failing || pipeline.service === "connector" ? "bad" : "warehouse"}
@@ -119,10 +112,7 @@ export function ArchitectureDiagram() {
           text={text}
         />
         <Box
-          x={870}
-          y={22}
-          w={190}
-          h={96}
+          {...at.warehouse}
           title="Warehouse"
           subtitle={troubleOf(pipeline, "warehouse") ?? "MySQL · purchases only"}
           tone={pipeline.state === "service_down" && pipeline.service === "warehouse" ? "bad" : "warehouse"}
@@ -130,74 +120,86 @@ export function ArchitectureDiagram() {
           text={text}
         />
         <Box
-          x={640}
-          y={322}
-          w={250}
-          h={96}
+          {...at.engine}
           title="Kafka SQL engine"
           subtitle={troubleOf(pipeline, "engine") ?? "SQL straight over topics"}
           tone={pipeline.state === "service_down" && pipeline.service === "engine" ? "bad" : "kafka"}
           lines={[`${n(ingested)} msgs queryable`]}
           text={text}
         />
-        <Box x={1060} y={175} w={130} h={96} title="Analyst" subtitle="SQL" tone="neutral" text={text} />
+        <Box {...at.analyst} title="Analyst" subtitle="SQL" tone="neutral" text={text} />
 
         <Flow
-          d="M180 223 L262 223"
+          d={at.rate.d}
           tone="kafka"
           label={rateLabel}
-          labelX={186}
-          labelY={205}
+          labelX={at.rate.labelX}
+          labelY={at.rate.labelY}
           frozen={pipeline.generatorPaused}
           testId="diagram-rate"
           labelSize={text.label}
         />
         <Flow
-          d="M500 180 C 540 180, 540 70, 582 70"
+          d={at.lag.d}
           tone={failing ? "bad" : "warehouse"}
           label={lagLabel}
-          labelX={failing ? 330 : 430}
-          labelY={115}
+          labelX={failing ? at.lag.failingLabelX : at.lag.labelX}
+          labelY={at.lag.labelY}
           frozen={loadingFrozen}
           testId="diagram-lag"
           labelSize={text.label}
         />
         <Flow
-          d="M800 70 L862 70"
+          d={at.flush.d}
           tone={failing ? "bad" : "warehouse"}
           label={
             flushIntervalMs === null
               ? undefined
               : `batch every ${formatNumber(flushIntervalMs / 1000)} s${nextBatchIn === null || loadingFrozen ? "" : ` · next in ${nextBatchIn} s`}`
           }
-          labelX={772}
-          labelY={142}
+          labelX={at.flush.labelX}
+          labelY={at.flush.labelY}
           frozen={loadingFrozen}
           testId="diagram-flush"
           labelSize={text.label}
         />
-        <Flow d="M1060 90 C 1110 90, 1125 120, 1125 167" tone="warehouse" labelX={0} labelY={0} />
+        <Flow d={at.warehouseToAnalyst} tone="warehouse" labelX={0} labelY={0} />
         <Flow
-          d="M500 265 C 560 265, 570 370, 632 370"
+          d={at.freshness.d}
           tone="kafka"
           label={
             freshnessMs === null ? undefined : `fresh: ${freshnessMs < 1000 ? `${Math.round(freshnessMs)} ms` : formatAge(freshnessMs)}`
           }
-          labelX={486}
-          labelY={345}
+          labelX={at.freshness.labelX}
+          labelY={at.freshness.labelY}
           testId="diagram-freshness"
           labelSize={text.label}
         />
-        <Flow d="M890 370 C 1060 370, 1125 340, 1125 279" tone="kafka" labelX={0} labelY={0} />
+        <Flow d={at.engineToAnalyst} tone="kafka" labelX={0} labelY={0} />
 
         <Link href="/kafka">
           <g className="cursor-pointer">
-            <Flow d="M385 308 L385 372" tone="ops" labelX={0} labelY={0} />
-            <rect x={300} y={376} width={170} height={56} rx={12} fill="var(--surface)" stroke="var(--faint)" strokeDasharray="5 4" />
-            <text x={316} y={400} fontSize={presenter ? 19 : 15} fontWeight={600} fill="var(--fg)">
+            <Flow d={at.kafkaToExplorer} tone="ops" labelX={0} labelY={0} />
+            <rect
+              x={at.explorer.x}
+              y={at.explorer.y}
+              width={at.explorer.w}
+              height={at.explorer.h}
+              rx={12}
+              fill="var(--surface)"
+              stroke="var(--faint)"
+              strokeDasharray="5 4"
+            />
+            <text
+              x={at.explorer.x + 16}
+              y={at.explorer.y + 9 + at.explorer.titleSize}
+              fontSize={at.explorer.titleSize}
+              fontWeight={600}
+              fill="var(--fg)"
+            >
               Kafka explorer <tspan aria-hidden="true">↗</tspan>
             </text>
-            <text x={316} y={422} fontSize={presenter ? 19 : 12.5} fill="var(--muted)">
+            <text x={at.explorer.x + 16} y={at.explorer.y + at.explorer.h - 10} fontSize={at.explorer.subtitleSize} fill="var(--muted)">
               ops: topics, lag, tail
             </text>
           </g>

@@ -2,6 +2,7 @@
 
 import { formatNumber } from "@/lib/client/format";
 import { useStackStatus } from "@/lib/client/use-stack-status";
+import { usePreferences } from "@/lib/client/preferences-store";
 import { serviceBadge } from "@/lib/status/service-badge";
 import { InlineMarkdown } from "@/components/ui/inline-markdown";
 import { PipelineStatusBanner } from "@/components/status/pipeline-status-banner";
@@ -11,9 +12,17 @@ import { SERVICE_HINTS } from "./service-hints";
 
 const RESTARTING_HINT = "The demo restarts it on its own, data kept; this takes a few seconds.";
 
+/**
+ * Presenter mode shows each service's first three figures in one column and no detail line: at
+ * projector text sizes the full set truncated its labels and pushed the second row of cards below
+ * a 1280x720 screen. The rest stays in the SQL lab's status panel and `/api/status`.
+ */
+const PRESENTER_METRICS = 3;
+
 /** Step 1: the pipeline's state, every service's health and figures pushed by the server (`/api/live`, the same as `/api/status`), and what to do if one is down. */
 export function ServiceOverview() {
   const { status, error, kafkaRate, pipeline } = useStackStatus();
+  const presenter = usePreferences((s) => s.presenter);
   return (
     <section aria-label="Service status" className="flex flex-col gap-3">
       {error && (
@@ -27,7 +36,8 @@ export function ServiceOverview() {
       <ul className="grid grid-cols-2 gap-3 lg:grid-cols-3" data-testid="service-list">
         {status?.services.map((service) => {
           const hint = SERVICE_HINTS[service.name];
-          const metrics = shownMetrics(service.name, service.metrics);
+          const allMetrics = shownMetrics(service.name, service.metrics);
+          const metrics = presenter ? allMetrics.slice(0, PRESENTER_METRICS) : allMetrics;
           const badge = serviceBadge(service);
           const style = BADGE_STYLE[badge.tone];
           const whatToDo =
@@ -41,7 +51,8 @@ export function ServiceOverview() {
           return (
             <li
               key={service.name}
-              className={`rounded-xl border bg-surface p-4 ${style.border}`}
+              // Slightly tighter on short screens so both rows of cards fit above the footer at 1280x720.
+              className={`rounded-xl border bg-surface p-4 [@media(max-height:800px)]:p-3.5 ${style.border}`}
               data-testid={`service-${service.name}`}
               data-healthy={service.healthy}
               data-badge={badge.label}
@@ -57,14 +68,19 @@ export function ServiceOverview() {
                 </span>
               </div>
               <p className="mt-0.5 text-xs text-faint">{hint?.role ?? service.detail}</p>
-              <p className="mt-2 line-clamp-2 text-sm break-words text-muted" title={service.detail}>
-                {service.detail}
-              </p>
+              {!presenter && (
+                <p
+                  className="mt-2 line-clamp-2 text-sm break-words text-muted [@media(max-height:800px)]:line-clamp-1"
+                  title={service.detail}
+                >
+                  {service.detail}
+                </p>
+              )}
               {service.name === "kafka" && kafkaRate !== null && (
                 <p className="mt-1 text-sm text-kf tabular">{formatNumber(Math.round(kafkaRate))} messages/s arriving</p>
               )}
               {metrics.length > 0 && (
-                <dl className="mt-2 grid grid-cols-2 gap-x-3 gap-y-0.5 text-xs tabular">
+                <dl className={`mt-2 grid gap-x-3 gap-y-0.5 text-xs tabular ${presenter ? "grid-cols-1" : "grid-cols-2"}`}>
                   {metrics.map(({ key, label, value }) => (
                     <div key={key} className="flex justify-between gap-2 border-b border-line/60 py-0.5">
                       <dt className="truncate text-faint">{label}</dt>

@@ -70,6 +70,8 @@ export function StepContent({ step, fragment, onShowFragment }: StepContentProps
         isCellActionable={step.customerOpensDevices ? isCustomerCell : undefined}
         onCellAction={step.customerOpensDevices ? openDevices : undefined}
         comparison={step.comparesTopSpenders ? <TopSpendersComparison workspace={workspace} panes={panes} /> : undefined}
+        // Step 4's comparison strip draws both top 3 together; a chart per pane would only push it below the fold.
+        resultCharts={!step.comparesTopSpenders}
       />
     </div>
   );

@@ -11,9 +11,12 @@ export function StepIntro({ step, presenter }: { step: StoryStep; presenter: boo
       className={`grid gap-x-10 gap-y-2 ${showBody ? "lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]" : ""}`}
     >
       <div>
-        <p className="text-xs font-semibold tracking-[0.14em] text-kf uppercase">
-          Step {step.index} · {step.short}
-        </p>
+        {/* Presenter mode leaves the step number to the progress bar above: a projector needs the rows more. */}
+        {!presenter && (
+          <p className="text-xs font-semibold tracking-[0.14em] text-kf uppercase">
+            Step {step.index} · {step.short}
+          </p>
+        )}
         <h1 id="step-title" className="mt-1 text-2xl font-semibold tracking-tight text-balance xl:text-3xl">
           {step.title}
         </h1>

@@ -109,7 +109,7 @@ export function StoryShell({ stepIndex }: { stepIndex: number }) {
       />
       <main
         id="main"
-        className="mx-auto flex w-full max-w-[1840px] flex-1 flex-col gap-5 px-4 pt-5 pb-16 xl:px-6"
+        className="mx-auto flex w-full max-w-[1840px] flex-1 flex-col gap-5 px-4 pt-5 pb-16 xl:px-6 [@media(max-height:800px)]:gap-4 [@media(max-height:800px)]:pt-4"
         data-step={step.index}
         data-step-id={step.id}
         data-fragment={fragment}

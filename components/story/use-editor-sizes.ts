@@ -20,7 +20,8 @@ export function useEditorSizes(single: boolean): { editorHeight: number; resultH
   const compact = height < 850;
   if (compact && presenter) return { editorHeight: single ? 50 : 76, resultHeight: 180 };
   return {
-    editorHeight: compact ? (single ? 110 : 104) : single ? 150 : 150,
+    // Two panes on a short screen: the story's SQL wraps to two lines there, and 80 px shows them.
+    editorHeight: compact ? (single ? 110 : 80) : 150,
     resultHeight: compact ? 190 : 330,
   };
 }

@@ -114,8 +114,8 @@ const DEFINITIONS: readonly StepDefinition[] = [
     title: "Now ask Kafka directly",
     lead: "Our hunch: the experience is better on some devices than on others. Device data never reached the warehouse, but Kafka has it, in the request log.",
     body: [
-      "Both sides run the seed's top-3 query: the warehouse on the left, Kafka on the right, and under them how far Kafka is ahead per customer. Same SQL, fresher totals.",
-      "Click a customer in a result to look at their devices on Kafka. Then run the device query on the warehouse too: it fails, that table does not exist there.",
+      "The seed's top-3 on both sides, and under them how far Kafka is ahead per customer: same SQL, fresher totals.",
+      "Click a customer to see their devices on Kafka, then run that query on the warehouse: the table is not there.",
     ],
     panes: {
       left: { database: "warehouse", sql: TOP_SPENDERS_SQL },

@@ -17,7 +17,7 @@ export default async function KafkaTopicPage({ params }: { params: Promise<{ nam
       <PageTitle
         title={
           <>
-            <Link href="/kafka" className="text-slate-500 hover:underline dark:text-slate-400">
+            <Link href="/kafka" className="text-slate-500 underline decoration-1 underline-offset-4 hover:decoration-2 dark:text-slate-400">
               Topics
             </Link>
             <span className="text-slate-400"> / </span>
