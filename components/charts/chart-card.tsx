@@ -22,7 +22,8 @@ export function ChartCard({ title, subtitle, sql = [], error, children, testId, 
       <header className="mb-2 flex items-start justify-between gap-3">
         <div>
           <h2 className="text-body font-semibold">{title}</h2>
-          <p className="text-xs text-muted">{subtitle}</p>
+          {/* Presenter mode: the presenter says what the chart shows; the room goes to the chart itself. */}
+          <p className="text-xs text-muted [html.presenter_&]:hidden">{subtitle}</p>
         </div>
         {aside}
       </header>
@@ -33,7 +34,7 @@ export function ChartCard({ title, subtitle, sql = [], error, children, testId, 
       )}
       <div className="min-h-0 flex-1">{children}</div>
       {sql.length > 0 && (
-        <details className="mt-2 text-xs text-muted">
+        <details className="mt-2 text-xs text-muted [html.presenter_&]:hidden">
           <summary className="cursor-pointer select-none hover:text-fg">Show the live SQL</summary>
           {sql.map((text) => (
             <pre key={text} className="mt-1.5 overflow-auto rounded-md bg-surface-2 p-2 font-mono text-2xs whitespace-pre-wrap text-fg">

@@ -11,6 +11,7 @@ import { describePipelineState } from "@/lib/status/pipeline-wording";
 import { NextBatchCountdown } from "@/components/status/next-batch-countdown";
 import { PipelineStatusBanner } from "@/components/status/pipeline-status-banner";
 import { Button } from "@/components/ui/button";
+import { usePreferences } from "@/lib/client/preferences-store";
 
 /** What the pipeline says once the connector loads again: running, unless nothing arrives to load. */
 function restarted(state: PipelineState): PipelineState {
@@ -58,6 +59,7 @@ export function PipelineControl() {
         ? describePipelineState(restarted(derivePipelineState(status)), localTime)
         : reported;
 
+  const presenter = usePreferences((s) => s.presenter);
   const act = async (action: "stop" | "start") => {
     setPending(action);
     setError(null);
@@ -76,6 +78,8 @@ export function PipelineControl() {
     <PipelineStatusBanner
       pipeline={pipeline}
       label="Pipeline control"
+      // One line on a projector, so the chart below keeps the room a 1280x720 screen has.
+      compact={presenter}
       aside={
         <>
           {pipeline.lagMessages !== null && pipeline.state !== "catching_up" && (

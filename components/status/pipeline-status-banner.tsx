@@ -59,8 +59,11 @@ export function PipelineStatusBanner({
             title={compact ? pipeline.detail : undefined}
             data-testid="pipeline-detail"
           >
+            {/* Compact (one line): the live figures (lag, next batch) go first so the ellipsis never hides them. */}
+            {compact && aside}
+            {compact && aside ? " " : null}
             {pipeline.detail}
-            {aside}
+            {!compact && aside}
           </p>
         </div>
       </div>
