@@ -1,0 +1,72 @@
+import { randomUUID } from "node:crypto";
+import { SchemaRegistry as ConfluentClient } from "@kafkajs/confluent-schema-registry";
+import { testStack } from "../../stack/testing/test-stack";
+import { startEmbeddedRegistry, type EmbeddedRegistry } from "../embedded-registry";
+import type { BasicCredentials } from "../http/basic-auth";
+import { deleteRegistryTopic } from "../registry-kafka";
+
+/**
+ * An embedded registry on the test broker, on its own store topic (so no test sees another's
+ * schemas) and a free port. `restart()` starts a new registry on the same topic.
+ */
+export class TestRegistry {
+  readonly topic = `_schemas-test-${randomUUID()}`;
+  private current: EmbeddedRegistry | undefined;
+
+  constructor(private readonly auth?: BasicCredentials) {}
+
+  async start(port = 0): Promise<EmbeddedRegistry> {
+    this.current = await startEmbeddedRegistry({
+      brokers: testStack().kafkaBrokers,
+      topic: this.topic,
+      host: "127.0.0.1",
+      port,
+      auth: this.auth,
+      writeTimeoutMs: 10_000,
+    });
+    return this.current;
+  }
+
+  get url(): string {
+    if (!this.current) throw new Error("the test registry is not started");
+    return this.current.url;
+  }
+
+  /** A client nobody here wrote, talking to this registry (no retries: a failure should show at once). */
+  client(): ConfluentClient {
+    return new ConfluentClient({ host: this.url, auth: this.auth && { ...this.auth }, retry: { retries: 0 } });
+  }
+
+  async restart(): Promise<EmbeddedRegistry> {
+    const port = Number(new URL(this.url).port);
+    await this.stop();
+    return this.start(port);
+  }
+
+  async stop(): Promise<void> {
+    const current = this.current;
+    this.current = undefined;
+    await current?.close();
+  }
+
+  /** Stops it and deletes its store topic. */
+  async dispose(): Promise<void> {
+    await this.stop();
+    await deleteRegistryTopic(testStack().kafkaBrokers, this.topic).catch(() => undefined);
+  }
+
+  /** Raw REST call, for what the client does not expose (status codes, error bodies, deletes). */
+  async call(method: string, path: string, body?: unknown): Promise<{ status: number; contentType: string | null; body: unknown }> {
+    const headers: Record<string, string> = { "content-type": "application/vnd.schemaregistry.v1+json" };
+    if (this.auth) headers.authorization = `Basic ${Buffer.from(`${this.auth.username}:${this.auth.password}`).toString("base64")}`;
+    const response = await fetch(`${this.url}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    const text = await response.text();
+    let parsed: unknown = text;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      // The /schema endpoints answer the schema text itself.
+    }
+    return { status: response.status, contentType: response.headers.get("content-type"), body: parsed };
+  }
+}
