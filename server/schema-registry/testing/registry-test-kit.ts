@@ -12,10 +12,12 @@ import { deleteRegistryTopic } from "../registry-kafka";
 export class TestRegistry {
   readonly topic = `_schemas-test-${randomUUID()}`;
   private current: EmbeddedRegistry | undefined;
+  /** The port of the last start, so a restart (even after `stop()`) comes back at the same URL. */
+  private port = 0;
 
   constructor(private readonly auth?: BasicCredentials) {}
 
-  async start(port = 0): Promise<EmbeddedRegistry> {
+  async start(port = this.port): Promise<EmbeddedRegistry> {
     this.current = await startEmbeddedRegistry({
       brokers: testStack().kafkaBrokers,
       topic: this.topic,
@@ -24,6 +26,7 @@ export class TestRegistry {
       auth: this.auth,
       writeTimeoutMs: 10_000,
     });
+    this.port = Number(new URL(this.current.url).port);
     return this.current;
   }
 
@@ -38,9 +41,8 @@ export class TestRegistry {
   }
 
   async restart(): Promise<EmbeddedRegistry> {
-    const port = Number(new URL(this.url).port);
     await this.stop();
-    return this.start(port);
+    return this.start();
   }
 
   async stop(): Promise<void> {
