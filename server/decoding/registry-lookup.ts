@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { basicAuthHeader } from "../schema-registry/http/basic-auth";
 
 export interface RegistryConnection {
   /** Base URL, without a trailing slash. */
@@ -33,9 +34,7 @@ export type LookupOutcome =
 
 async function getJson(connection: RegistryConnection, path: string): Promise<{ status: number; body: unknown }> {
   const headers: Record<string, string> = { accept: "application/vnd.schemaregistry.v1+json, application/json" };
-  if (connection.auth) {
-    headers.authorization = `Basic ${Buffer.from(`${connection.auth.username}:${connection.auth.password}`).toString("base64")}`;
-  }
+  if (connection.auth) headers.authorization = basicAuthHeader(connection.auth);
   const response = await fetch(`${connection.url}${path}`, { headers, signal: AbortSignal.timeout(connection.timeoutMs ?? 3_000) });
   const text = await response.text();
   let body: unknown = undefined;

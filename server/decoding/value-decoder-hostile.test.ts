@@ -3,6 +3,7 @@ import { SchemaType } from "@kafkajs/confluent-schema-registry";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TestRegistry } from "../schema-registry/testing/registry-test-kit";
 import { ValueDecoder } from "./value-decoder";
+import { frameConfluent } from "./wire-format";
 
 const pingSchema = {
   type: "record" as const,
@@ -27,11 +28,7 @@ describe("value decoder on hostile input", () => {
   });
   afterAll(() => registry.dispose());
   const decoder = () => new ValueDecoder({ registry: { url: registry.url, auth: credentials, timeoutMs: 1_000 } });
-  const framed = (id: number, payload: Buffer) => {
-    const header = Buffer.from([0, 0, 0, 0, 0]);
-    header.writeInt32BE(id, 1);
-    return Buffer.concat([header, payload]);
-  };
+  const framed = frameConfluent;
 
   it("reports a cut-short header, a null value and bytes that are neither framed nor JSON", async () => {
     const shared = decoder();

@@ -4,7 +4,7 @@ import avro from "avsc";
 import { TestRegistry } from "../schema-registry/testing/registry-test-kit";
 import { avroDecodingOptions } from "./avro-logical-types";
 import { ValueDecoder } from "./value-decoder";
-import { writeMessageIndexes } from "./wire-format";
+import { frameConfluent, writeMessageIndexes } from "./wire-format";
 
 const orderSchema = {
   type: "record" as const,
@@ -135,9 +135,7 @@ describe("value decoder against the embedded registry and a third-party producer
     const registered = await registry.call("POST", "/subjects/counter-value/versions", { schema: '"long"' });
     const { id } = registered.body as { id: number };
     const exact = avro.Type.forSchema("long", avroDecodingOptions());
-    const header = Buffer.from([0, 0, 0, 0, 0]);
-    header.writeInt32BE(id, 1);
-    const decode = (value: number | string) => decoder().decode(Buffer.concat([header, exact.toBuffer(value)]));
+    const decode = (value: number | string) => decoder().decode(frameConfluent(id, exact.toBuffer(value)));
     expect(await decode("9007199254740993")).toMatchObject({ ok: true, value: "9007199254740993" });
     expect(await decode("-9223372036854775808")).toMatchObject({ ok: true, value: "-9223372036854775808" });
     expect(await decode(-42)).toMatchObject({ ok: true, value: -42 });

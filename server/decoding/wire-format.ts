@@ -17,6 +17,13 @@ export function readConfluentFrame(bytes: Buffer): ConfluentFrame {
   return { kind: "framed", schemaId: bytes.readInt32BE(1), payload: bytes.subarray(CONFLUENT_HEADER_BYTES) };
 }
 
+/** Header and payload as Confluent's serializers write them (for tests and producers). */
+export function frameConfluent(schemaId: number, payload: Buffer): Buffer {
+  const header = Buffer.alloc(CONFLUENT_HEADER_BYTES);
+  header.writeInt32BE(schemaId, 1);
+  return Buffer.concat([header, payload]);
+}
+
 /** A zigzag varint (Confluent writes the Protobuf message indexes as signed varints). */
 function readZigZagVarint(bytes: Buffer, offset: number): { value: number; next: number } | undefined {
   let result = 0;

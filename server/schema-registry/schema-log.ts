@@ -16,6 +16,9 @@ export interface LogRecord {
   value: Buffer | null;
 }
 
+/** How long the topic's reader may go without a fetch before the registry reports itself unhealthy. */
+const STALE_READER_MS = 20_000;
+
 /** Confluent's marker record: written at start and read back, it proves the whole log before it was read. */
 const NOOP_KEY = Buffer.from(JSON.stringify({ keytype: "NOOP", magic: 0 }));
 
@@ -27,6 +30,7 @@ const NOOP_KEY = Buffer.from(JSON.stringify({ keytype: "NOOP", magic: 0 }));
 export class SchemaLog {
   private waiters: { offset: bigint; resolve: () => void }[] = [];
   private lastError: string | undefined;
+  private lastFetchAt = Date.now();
 
   private constructor(
     private readonly kafka: RegistryKafka,
@@ -55,6 +59,7 @@ export class SchemaLog {
     });
     consumer.on(consumer.events.FETCH, () => {
       this.lastError = undefined;
+      this.lastFetchAt = Date.now();
     });
     await consumer.subscribe({ topic: this.options.topic, fromBeginning: true });
     await consumer.run({
@@ -106,6 +111,9 @@ export class SchemaLog {
 
   /** Undefined while the reader is fetching; otherwise why it is not. */
   problem(): string | undefined {
+    // An idle reader still fetches every few seconds (kafkajs' max wait is 5 s); silence means Kafka is away.
+    const silentMs = Date.now() - this.lastFetchAt;
+    if (silentMs > STALE_READER_MS) return this.lastError ?? `no fetch from Kafka for ${Math.round(silentMs / 1000)} s`;
     return this.lastError;
   }
 

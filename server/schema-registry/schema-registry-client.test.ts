@@ -1,6 +1,6 @@
 import { SchemaType } from "@kafkajs/confluent-schema-registry";
-import { afterEach, describe, expect, it } from "vitest";
-import { TestRegistry } from "./testing/registry-test-kit";
+import { describe, expect, it } from "vitest";
+import { registryPerTest } from "./testing/registry-test-kit";
 
 const purchaseV1 = {
   type: "record" as const,
@@ -25,16 +25,7 @@ const purchaseJsonSchema = {
 };
 
 describe("embedded schema registry, through @kafkajs/confluent-schema-registry", () => {
-  const registries: TestRegistry[] = [];
-  const started = async () => {
-    const registry = new TestRegistry();
-    registries.push(registry);
-    await registry.start();
-    return registry;
-  };
-  afterEach(async () => {
-    await Promise.all(registries.splice(0).map((registry) => registry.dispose()));
-  });
+  const started = registryPerTest();
 
   it("registers Avro, Protobuf and JSON schemas and round-trips messages through them", async () => {
     const registry = await started();

@@ -1,5 +1,6 @@
-import { afterEach, describe, expect, it } from "vitest";
-import { TestRegistry } from "./testing/registry-test-kit";
+import { describe, expect, it } from "vitest";
+import { probeExternalRegistry } from "./registry-status-probe";
+import { registryPerTest } from "./testing/registry-test-kit";
 
 const record = (fields: object[]) => JSON.stringify({ type: "record", name: "Purchase", namespace: "fomo", fields });
 const base = [{ name: "customerId", type: "string" }];
@@ -7,16 +8,7 @@ const withAmount = [...base, { name: "amount", type: "double" }];
 const withAmountDefault = [...base, { name: "amount", type: "double", default: 0 }];
 
 describe("embedded schema registry REST API", () => {
-  const registries: TestRegistry[] = [];
-  const started = async (auth?: { username: string; password: string }) => {
-    const registry = new TestRegistry(auth);
-    registries.push(registry);
-    await registry.start();
-    return registry;
-  };
-  afterEach(async () => {
-    await Promise.all(registries.splice(0).map((registry) => registry.dispose()));
-  });
+  const started = registryPerTest();
 
   it("answers Confluent's error codes and content type", async () => {
     const registry = await started();
@@ -120,5 +112,14 @@ describe("embedded schema registry REST API", () => {
     });
     expect(wrong.status).toBe(401);
     expect((await registry.client().register({ type: "record", name: "A", fields: [] }, { subject: "a-value" })).id).toBe(1);
+    // What /status says of a registry the stack does not run (SCHEMA_REGISTRY_URL).
+    expect(await probeExternalRegistry(registry.url, { username: "analyst", password: "s3cret" })).toMatchObject({
+      healthy: true,
+      metrics: { subjects: 1 },
+    });
+    expect(await probeExternalRegistry(registry.url, undefined)).toMatchObject({ healthy: false, detail: expect.stringContaining("401") });
+    const url = registry.url;
+    await registry.stop();
+    expect(await probeExternalRegistry(url, undefined)).toMatchObject({ healthy: false, detail: expect.stringContaining("not reachable") });
   });
 });

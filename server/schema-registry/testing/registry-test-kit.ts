@@ -1,8 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { SchemaRegistry as ConfluentClient } from "@kafkajs/confluent-schema-registry";
+import { afterEach } from "vitest";
 import { testStack } from "../../stack/testing/test-stack";
 import { startEmbeddedRegistry, type EmbeddedRegistry } from "../embedded-registry";
-import type { BasicCredentials } from "../http/basic-auth";
+import { basicAuthHeader, type BasicCredentials } from "../http/basic-auth";
 import { deleteRegistryTopic } from "../registry-kafka";
 
 /**
@@ -60,7 +61,7 @@ export class TestRegistry {
   /** Raw REST call, for what the client does not expose (status codes, error bodies, deletes). */
   async call(method: string, path: string, body?: unknown): Promise<{ status: number; contentType: string | null; body: unknown }> {
     const headers: Record<string, string> = { "content-type": "application/vnd.schemaregistry.v1+json" };
-    if (this.auth) headers.authorization = `Basic ${Buffer.from(`${this.auth.username}:${this.auth.password}`).toString("base64")}`;
+    if (this.auth) headers.authorization = basicAuthHeader(this.auth);
     const response = await fetch(`${this.url}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
     const text = await response.text();
     let parsed: unknown = text;
@@ -71,4 +72,18 @@ export class TestRegistry {
     }
     return { status: response.status, contentType: response.headers.get("content-type"), body: parsed };
   }
+}
+
+/** For a describe block: starts a registry on its own topic; each is disposed after its test. */
+export function registryPerTest(): (auth?: BasicCredentials) => Promise<TestRegistry> {
+  const registries: TestRegistry[] = [];
+  afterEach(async () => {
+    await Promise.all(registries.splice(0).map((registry) => registry.dispose()));
+  });
+  return async (auth) => {
+    const registry = new TestRegistry(auth);
+    registries.push(registry);
+    await registry.start();
+    return registry;
+  };
 }
