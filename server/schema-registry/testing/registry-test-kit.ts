@@ -11,7 +11,8 @@ import { deleteRegistryTopic } from "../registry-kafka";
  * schemas) and a free port. `restart()` starts a new registry on the same topic.
  */
 export class TestRegistry {
-  readonly topic = `_schemas-test-${randomUUID()}`;
+  // `__` like the broker's own topics, so engines running on the shared test broker never ingest it.
+  readonly topic = `__schemas-test-${randomUUID()}`;
   private current: EmbeddedRegistry | undefined;
   /** The port of the last start, so a restart (even after `stop()`) comes back at the same URL. */
   private port = 0;
