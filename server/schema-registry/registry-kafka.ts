@@ -42,7 +42,12 @@ export async function connectRegistryKafka(brokers: string[], topic: string, cli
   }
   const producer = kafka.producer({ allowAutoTopicCreation: false, maxInFlightRequests: 1 });
   // A fresh group id per start with no committed offsets: every start reads the whole log.
-  const consumer = kafka.consumer({ groupId: `${clientId}-${process.pid}-${Date.now()}`, allowAutoTopicCreation: false });
+  // A short fetch wait: disconnecting waits for the fetch in flight, and a stop must take well under the supervisor's 3.5 s.
+  const consumer = kafka.consumer({
+    groupId: `${clientId}-${process.pid}-${Date.now()}`,
+    allowAutoTopicCreation: false,
+    maxWaitTimeInMs: 1_000,
+  });
   await producer.connect();
   await consumer.connect();
   return {

@@ -111,7 +111,7 @@ export class SchemaLog {
 
   /** Undefined while the reader is fetching; otherwise why it is not. */
   problem(): string | undefined {
-    // An idle reader still fetches every few seconds (kafkajs' max wait is 5 s); silence means Kafka is away.
+    // An idle reader still fetches every few seconds (our fetch wait is 1 s); silence means Kafka is away.
     const silentMs = Date.now() - this.lastFetchAt;
     if (silentMs > STALE_READER_MS) return this.lastError ?? `no fetch from Kafka for ${Math.round(silentMs / 1000)} s`;
     return this.lastError;
