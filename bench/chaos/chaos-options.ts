@@ -59,6 +59,7 @@ export function chaosPorts(base: number) {
     warehouse: base * 1000 + 306,
     control: base * 1000 + 100,
     engine: base * 1000 + 101,
+    schemaRegistry: base * 1000 + 102,
     web: base * 1000,
   };
 }

@@ -33,6 +33,7 @@ beforeAll(async () => {
     warehouse: await freePort(),
     control: await freePort(),
     engine: await freePort(),
+    schemaRegistry: await freePort(),
     web: await freePort(),
   };
   stack = await startChaosStack({ stackDir, ports, flushIntervalMs: 1_000, generatorRate: 20, generatorBacklog: 10_000, seed: 1277, log });

@@ -18,7 +18,15 @@ import type { ConnectionOptions } from "mysql2";
  */
 export interface ChaosStackOptions {
   stackDir: string;
-  ports: { kafka: number; kafkaController: number; warehouse: number; control: number; engine: number; web: number };
+  ports: {
+    kafka: number;
+    kafkaController: number;
+    warehouse: number;
+    control: number;
+    engine: number;
+    schemaRegistry: number;
+    web: number;
+  };
   flushIntervalMs: number;
   generatorRate: number;
   generatorBacklog: number;
@@ -83,6 +91,7 @@ export async function startChaosStack(options: ChaosStackOptions): Promise<Chaos
     WAREHOUSE_PORT: String(ports.warehouse),
     CONTROL_PORT: String(ports.control),
     ENGINE_PORT: String(ports.engine),
+    SCHEMA_REGISTRY_PORT: String(ports.schemaRegistry),
     PORT: String(ports.web),
     FOMO_SKIP_WEB: "1",
     KAFKA_HEAP: "512m",

@@ -62,6 +62,7 @@ export async function startLoadStack(options: {
     web: await freePort(),
     control: await freePort(),
     engine: await freePort(),
+    schemaRegistry: await freePort(),
   };
   const env = childEnvironment({
     FOMO_PROFILE: "test",
@@ -73,6 +74,7 @@ export async function startLoadStack(options: {
     WAREHOUSE_PORT: String(ports.warehouse),
     CONTROL_PORT: String(ports.control),
     ENGINE_PORT: String(ports.engine),
+    SCHEMA_REGISTRY_PORT: String(ports.schemaRegistry),
     PORT: String(ports.web),
     FOMO_SKIP_WEB: undefined,
     FOMO_WEB_DEV: undefined,

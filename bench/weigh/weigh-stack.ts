@@ -32,6 +32,7 @@ export async function startWeighStack(options: WeighOptions, log: (line: string)
     WAREHOUSE_PORT: `${base}306`,
     CONTROL_PORT: `${base}100`,
     ENGINE_PORT: `${base}101`,
+    SCHEMA_REGISTRY_PORT: `${base}102`,
     PORT: `${base}000`,
     FOMO_WEB_DEV: "0",
     KAFKA_HEAP: "512m",

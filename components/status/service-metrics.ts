@@ -13,6 +13,10 @@ const SHOWN_METRICS: Record<string, Array<[key: string, label: string]>> = {
     ["messages.requestlog", "requestlog"],
   ],
   warehouse: [["rows.purchases", "rows in purchases"]],
+  "schema-registry": [
+    ["subjects", "subjects"],
+    ["schemas", "schemas"],
+  ],
   generator: [
     ["produced.purchases", "purchases produced"],
     ["produced.requestlog", "requests produced"],

@@ -8,6 +8,10 @@ export const SERVICE_HINTS: Record<string, { role: string; fix: string; failing?
     role: "MySQL-compatible warehouse",
     fix: "Restart `npm run demo`; see `.stack/logs/warehouse.log`. If the port is taken, set WAREHOUSE_PORT.",
   },
+  "schema-registry": {
+    role: "Schema Registry (Avro, Protobuf, JSON Schema)",
+    fix: "JSON data is unaffected. The demo restarts a crashed registry by itself; it keeps its schemas in Kafka. If it stays down, see `.stack/logs/schema-registry.log`, or check SCHEMA_REGISTRY_URL and its credentials.",
+  },
   generator: {
     role: "Produces purchases and requests",
     fix: "Kafka stops growing but every query still works. The demo restarts a crashed generator by itself within seconds; if it stays down, see `.stack/logs/generator.log`.",

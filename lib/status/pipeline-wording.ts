@@ -9,6 +9,7 @@ export type TimeFormat = (iso: string) => string;
 const SERVICE_LABELS: Record<string, string> = {
   kafka: "Kafka",
   warehouse: "Warehouse",
+  "schema-registry": "Schema Registry",
   connector: "Connector",
   engine: "Kafka SQL engine",
   generator: "Generator",
@@ -19,6 +20,7 @@ const SERVICE_LABELS: Record<string, string> = {
 const DOWN_CONSEQUENCE: Record<string, string> = {
   kafka: "Nothing new arrives and every Kafka query fails until it is back.",
   warehouse: "Warehouse queries and loading fail until it is back.",
+  "schema-registry": "New Avro or Protobuf schemas cannot be read until it is back; JSON data is unaffected.",
   connector: "The warehouse is frozen until the connector is back.",
   engine: "Kafka queries fail until it is back; the warehouse side still answers.",
   generator: "No new events arrive in Kafka; every query still works.",

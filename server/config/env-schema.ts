@@ -50,6 +50,18 @@ export const envSchema = z.object({
   WAREHOUSE_STATEMENT_TIMEOUT_MS: positiveInt.default(10_000),
   MARIADB_BIN: optionalString,
 
+  // Schema Registry (Confluent REST API): an existing one instead of the embedded one, and the HTTP
+  // Basic credentials to use with it (the embedded one then requires the same credentials).
+  SCHEMA_REGISTRY_URL: optionalString.pipe(z.url().optional()),
+  SCHEMA_REGISTRY_USERNAME: optionalString,
+  SCHEMA_REGISTRY_PASSWORD: optionalString,
+  // The embedded registry's port and the compacted topic it keeps its schemas in.
+  SCHEMA_REGISTRY_PORT: port.optional(),
+  SCHEMA_REGISTRY_TOPIC: z
+    .string()
+    .regex(/^[A-Za-z0-9._-]{1,249}$/, "SCHEMA_REGISTRY_TOPIC must be a valid Kafka topic name")
+    .default("_schemas"),
+
   // Web app, supervisor control API and engine HTTP ports.
   PORT: port.optional(),
   CONTROL_PORT: port.optional(),

@@ -50,6 +50,18 @@ export interface FomoConfig {
     maxConcurrentQueries: number;
     threads: number;
   };
+  /**
+   * The Schema Registry every reader and writer uses: SCHEMA_REGISTRY_URL's (then the embedded one
+   * is not started) or the embedded one on `port`, which keeps its schemas in `topic`.
+   */
+  schemaRegistry: {
+    external: boolean;
+    url: string;
+    port: number;
+    topic: string;
+    /** HTTP Basic credentials: sent to the registry, and required by the embedded one. */
+    auth: { username: string; password: string } | undefined;
+  };
   generator: { seed: number; backlog: number; ratePerTopic: number };
   connector: { flushIntervalMs: number; dlqTopic: string; groupId: string; stopLimitMs: number };
   /**
@@ -135,6 +147,14 @@ export function parseConfig(env: Record<string, string | undefined>, cwd = proce
   const controlPort = e.CONTROL_PORT ?? defaults.controlPort;
   const enginePort = e.ENGINE_PORT ?? defaults.enginePort;
   const localHost = e.BIND_HOST === "0.0.0.0" ? "127.0.0.1" : e.BIND_HOST;
+  const registryPort = e.SCHEMA_REGISTRY_PORT ?? defaults.schemaRegistryPort;
+  if ((e.SCHEMA_REGISTRY_USERNAME === undefined) !== (e.SCHEMA_REGISTRY_PASSWORD === undefined)) {
+    throw new ConfigError("SCHEMA_REGISTRY_USERNAME and SCHEMA_REGISTRY_PASSWORD must be set together");
+  }
+  const registryAuth =
+    e.SCHEMA_REGISTRY_USERNAME !== undefined && e.SCHEMA_REGISTRY_PASSWORD !== undefined
+      ? { username: e.SCHEMA_REGISTRY_USERNAME, password: e.SCHEMA_REGISTRY_PASSWORD }
+      : undefined;
   const hosted = e.FOMO_HOSTED ?? false;
   const limits = hosted ? HOSTED_LIMITS : LOCAL_LIMITS;
 
@@ -177,6 +197,13 @@ export function parseConfig(env: Record<string, string | undefined>, cwd = proce
       memoryLimit: e.ENGINE_MEMORY_LIMIT,
       maxConcurrentQueries: e.ENGINE_MAX_CONCURRENT_QUERIES,
       threads: e.ENGINE_THREADS,
+    },
+    schemaRegistry: {
+      external: e.SCHEMA_REGISTRY_URL !== undefined,
+      url: (e.SCHEMA_REGISTRY_URL ?? `http://${localHost}:${registryPort}`).replace(/\/+$/, ""),
+      port: registryPort,
+      topic: e.SCHEMA_REGISTRY_TOPIC,
+      auth: registryAuth,
     },
     generator: { seed: e.GENERATOR_SEED, backlog: e.GENERATOR_BACKLOG, ratePerTopic: e.GENERATOR_RATE },
     connector: {

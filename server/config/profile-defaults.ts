@@ -10,6 +10,7 @@ export interface ProfileDefaults {
   webPort: number;
   controlPort: number;
   enginePort: number;
+  schemaRegistryPort: number;
   /** Next.js build output dir: separate per profile so a test build never replaces a running demo's. */
   nextDistDir: string;
 }
@@ -23,6 +24,7 @@ export const profileDefaults: Record<"demo" | "test", ProfileDefaults> = {
     webPort: 3000,
     controlPort: 3100,
     enginePort: 3101,
+    schemaRegistryPort: 3102,
     nextDistDir: ".next",
   },
   test: {
@@ -33,6 +35,7 @@ export const profileDefaults: Record<"demo" | "test", ProfileDefaults> = {
     webPort: 23000,
     controlPort: 23100,
     enginePort: 23101,
+    schemaRegistryPort: 23102,
     nextDistDir: ".next-test",
   },
 };

@@ -24,7 +24,8 @@ Options:
 Configuration comes from environment variables (see .env.example), e.g.
   KAFKA_BROKERS=host:9092        use an existing Kafka cluster; no broker is started
   MYSQL_URL=mysql://root@host/db use an existing MySQL/MariaDB server; no warehouse is started
-  PORT=3000  KAFKA_PORT=9092  WAREHOUSE_PORT=3307  CONTROL_PORT=3100  ENGINE_PORT=3101
+  SCHEMA_REGISTRY_URL=http://host:8081  use an existing Schema Registry; the embedded one is not started
+  PORT=3000  KAFKA_PORT=9092  WAREHOUSE_PORT=3307  CONTROL_PORT=3100  ENGINE_PORT=3101  SCHEMA_REGISTRY_PORT=3102
   FOMO_WEB_DEV=1                 run the web app with next dev instead of a production build
   FOMO_SKIP_WEB=1                start no web app
 `;

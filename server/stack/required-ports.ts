@@ -13,6 +13,9 @@ export function requiredPorts(config: FomoConfig): RequiredPort[] {
   }
   ports.push({ port: config.control.port, service: "supervisor control API", variable: "CONTROL_PORT" });
   ports.push({ port: config.engine.port, service: "Kafka SQL engine", variable: "ENGINE_PORT" });
+  if (!config.schemaRegistry.external) {
+    ports.push({ port: config.schemaRegistry.port, service: "schema registry", variable: "SCHEMA_REGISTRY_PORT" });
+  }
   if (config.web.enabled) ports.push({ port: config.web.port, service: "web app", variable: "PORT" });
   return ports;
 }

@@ -17,6 +17,7 @@ export function stackChildEnvironment(config: FomoConfig): NodeJS.ProcessEnv {
     PORT: String(config.web.port),
     CONTROL_PORT: String(config.control.port),
     ENGINE_PORT: String(config.engine.port),
+    SCHEMA_REGISTRY_PORT: String(config.schemaRegistry.port),
     // `--hosted` on the command line must reach the web app and every service as the variable.
     FOMO_HOSTED: config.hosted.enabled ? "1" : "0",
     // Read by next.config.mjs (outside the config module: Next loads it before any of our code).

@@ -17,11 +17,14 @@ afterAll(() => stacks.cleanUp(), 60_000);
 describe("npm run demo (the stack supervisor)", () => {
   it("starts its own broker and warehouse, and on SIGINT stops every process it recorded within 10 s", async () => {
     const stackDir = stackDirWithSharedJars();
-    const run = start({ STACK_DIR: stackDir, FOMO_SKIP_WEB: "1", KAFKA_HEAP: "256m", ...(await ownPorts()) });
+    const ports = await ownPorts();
+    const run = start({ STACK_DIR: stackDir, FOMO_SKIP_WEB: "1", KAFKA_HEAP: "256m", ...ports });
     await run.waitForOutput("FOMO is ready", 240_000);
+    const registry = await fetch(`http://127.0.0.1:${ports.SCHEMA_REGISTRY_PORT}/schemas/types`);
+    expect(await registry.json()).toEqual(["AVRO", "PROTOBUF", "JSON"]);
 
     const recorded: PidRecord[] = readPidRecords(stackDir);
-    expect(recorded.map((record) => record.name)).toEqual(expect.arrayContaining(["kafka", "warehouse"]));
+    expect(recorded.map((record) => record.name)).toEqual(expect.arrayContaining(["kafka", "warehouse", "schema-registry"]));
     for (const record of recorded) expect(isAlive(record.pid), record.name).toBe(true);
 
     const signalledAt = Date.now();

@@ -22,6 +22,7 @@ import { acquireStackLock } from "./process/stack-lock";
 import { waitUntil } from "./process/wait-until";
 import { REPO_ROOT } from "./repo-root";
 import { requiredPorts } from "./required-ports";
+import { probeExternalRegistry } from "../schema-registry/registry-status-probe";
 import { CHILD_SERVICE_NAMES } from "./service-names";
 import { stackChildEnvironment } from "./stack-environment";
 import { findWarehouseServer } from "./warehouse/server-binary";
@@ -80,7 +81,10 @@ export class StackSupervisor {
       const removed = wipeLocalData(config.stackDir);
       this.log(removed.length > 0 ? `--fresh: removed ${removed.join(", ")}` : "--fresh: nothing to remove");
     }
+    const { schemaRegistry } = config;
+    if (schemaRegistry.external) this.board.externalSchemaRegistry = () => probeExternalRegistry(schemaRegistry.url, schemaRegistry.auth);
     for (const name of CHILD_SERVICE_NAMES) {
+      if (name === "schema-registry" && schemaRegistry.external) continue;
       const logPath = path.join(config.stackDir, "logs", `${name}.log`);
       const host = new ChildServiceHost(name, {
         stackDir: config.stackDir,

@@ -16,6 +16,8 @@ export class StackStatusBoard {
   readonly infra: Partial<Record<"kafka" | "warehouse", RestartingInfraService<InfraInstance>>> = {};
   readonly children = new Map<ChildServiceName, ChildServiceHost>();
   web: (() => Promise<ServiceStatus>) | undefined;
+  /** Set when SCHEMA_REGISTRY_URL names a registry the stack does not run (then no child reports it). */
+  externalSchemaRegistry: (() => Promise<ServiceStatus>) | undefined;
   /** Set while a phase runs, so a status page shows what the stack is waiting for. */
   startingDetail: Partial<Record<ServiceName, string>> = {};
 
@@ -31,6 +33,7 @@ export class StackStatusBoard {
       return lifecycle ? lifecycle.status(() => probe.probe()) : probe.probe();
     }
     if (name === "web") return this.web ? this.web() : this.starting(name);
+    if (name === "schema-registry" && this.externalSchemaRegistry) return this.externalSchemaRegistry();
     const child = this.children.get(name);
     return child ? child.status() : this.starting(name);
   }

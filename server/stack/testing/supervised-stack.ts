@@ -73,6 +73,7 @@ export async function ownPorts() {
     WAREHOUSE_PORT: String(await freePort()),
     CONTROL_PORT: String(await freePort()),
     ENGINE_PORT: String(await freePort()),
+    SCHEMA_REGISTRY_PORT: String(await freePort()),
     PORT: String(await freePort()),
   };
 }
