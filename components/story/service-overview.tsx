@@ -13,10 +13,12 @@ import { SERVICE_HINTS } from "./service-hints";
 const RESTARTING_HINT = "The demo restarts it on its own, data kept; this takes a few seconds.";
 
 /**
- * Presenter mode shows each service's first three figures in one column and no detail line: at
- * projector text sizes the full set truncated its labels and pushed the second row of cards below
- * a 1280x720 screen. The rest stays in the SQL lab's status panel and `/api/status`.
+ * The story shows each service's first figures in one column (four, three on a projector, with no
+ * detail line there): seven services in two rows of four must fit a 1280x720 screen, and at that
+ * width two columns of figures truncated their labels. The full set is in the SQL lab's status
+ * panel and `/api/status`.
  */
+const STORY_METRICS = 4;
 const PRESENTER_METRICS = 3;
 
 /** Step 1: the pipeline's state, every service's health and figures pushed by the server (`/api/live`, the same as `/api/status`), and what to do if one is down. */
@@ -33,11 +35,11 @@ export function ServiceOverview() {
       )}
       {!status && !error && <p className="text-sm text-muted">Checking services…</p>}
       {status && pipeline.state !== "running" && <PipelineStatusBanner pipeline={pipeline} compact />}
-      <ul className="grid grid-cols-2 gap-3 lg:grid-cols-3" data-testid="service-list">
+      <ul className="grid grid-cols-2 gap-3 lg:grid-cols-4" data-testid="service-list">
         {status?.services.map((service) => {
           const hint = SERVICE_HINTS[service.name];
           const allMetrics = shownMetrics(service.name, service.metrics);
-          const metrics = presenter ? allMetrics.slice(0, PRESENTER_METRICS) : allMetrics;
+          const metrics = allMetrics.slice(0, presenter ? PRESENTER_METRICS : STORY_METRICS);
           const badge = serviceBadge(service);
           const style = BADGE_STYLE[badge.tone];
           const whatToDo =
@@ -80,7 +82,7 @@ export function ServiceOverview() {
                 <p className="mt-1 text-sm text-kf tabular">{formatNumber(Math.round(kafkaRate))} messages/s arriving</p>
               )}
               {metrics.length > 0 && (
-                <dl className={`mt-2 grid gap-x-3 gap-y-0.5 text-xs tabular ${presenter ? "grid-cols-1" : "grid-cols-2"}`}>
+                <dl className="mt-2 grid grid-cols-1 gap-y-0.5 text-xs tabular">
                   {metrics.map(({ key, label, value }) => (
                     <div key={key} className="flex justify-between gap-2 border-b border-line/60 py-0.5">
                       <dt className="truncate text-faint">{label}</dt>
