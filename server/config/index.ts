@@ -2,6 +2,8 @@ import path from "node:path";
 import { envSchema } from "./env-schema";
 import { profileDefaults } from "./profile-defaults";
 import { ConfigError } from "./config-error";
+import { kafkaSecurityFromEnv } from "./kafka-security-env";
+import type { KafkaSecurity } from "../kafka/kafka-security";
 
 export { ConfigError } from "./config-error";
 
@@ -19,6 +21,8 @@ export interface FomoConfig {
     javaHome: string | undefined;
     /** Where clients connect: the external brokers or the embedded one. */
     brokers: string[];
+    /** SASL and TLS of every Kafka connection (PLAINTEXT for the embedded broker). */
+    security: KafkaSecurity;
   };
   warehouse: {
     /** Set when MYSQL_URL points at an existing server; then no server is started. */
@@ -129,6 +133,8 @@ export function parseConfig(env: Record<string, string | undefined>, cwd = proce
   const externalBrokers = e.KAFKA_BROKERS ? splitBrokers(e.KAFKA_BROKERS) : undefined;
   if (externalBrokers && externalBrokers.length === 0) throw new ConfigError("KAFKA_BROKERS is set but lists no broker");
 
+  const kafkaSecurity = kafkaSecurityFromEnv(e, externalBrokers === undefined, cwd);
+
   const external = e.MYSQL_URL ? hostOfMysqlUrl(e.MYSQL_URL) : undefined;
   const warehousePort = external?.port ?? e.WAREHOUSE_PORT ?? defaults.warehousePort;
   const webPort = e.PORT ?? defaults.webPort;
@@ -149,6 +155,7 @@ export function parseConfig(env: Record<string, string | undefined>, cwd = proce
       heap: e.KAFKA_HEAP,
       javaHome: e.JAVA_HOME,
       brokers: externalBrokers ?? [`${localHost}:${kafkaPort}`],
+      security: kafkaSecurity,
     },
     warehouse: {
       externalAdminUrl: e.MYSQL_URL,

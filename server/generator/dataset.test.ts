@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { createRequire } from "node:module";
-import { purchaseAt, requestAt, USER_AGENTS, starCustomerOf } from "./dataset";
-import { isValidEan8, ean8CheckDigit } from "./ean8";
+import { purchaseAt, requestAt, USER_AGENTS, starCustomerOf } from "../dataset/dataset";
+import { isValidEan8, ean8CheckDigit } from "../dataset/ean8";
 import { partitionOfKey } from "./key-partition";
-import { messageAt, TOPICS } from "./topics";
-import { BIG_SPENDER_DEVICE } from "./user-agents";
+import { messageAt, TOPICS } from "../dataset/topics";
+import { BIG_SPENDER_DEVICE } from "../dataset/user-agents";
 
 const DEFAULT_SEED = 1277;
 const BACKLOG = 10_000;

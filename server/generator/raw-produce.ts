@@ -1,4 +1,5 @@
-import { Connection, createAPI, produceV9, Writer } from "@platformatic/kafka";
+import type { Connection } from "../kafka/platformatic-client";
+import { createAPI, produceV9, Writer } from "../kafka/platformatic-protocol";
 
 type ProduceResponse = produceV9.ProduceResponse;
 
@@ -37,10 +38,4 @@ export async function produceRecordBatches(
   acks = 1,
 ): Promise<ProduceResponse> {
   return produceBatchesApi.async(connection, acks, 30_000, topic, batches);
-}
-
-export async function openBrokerConnection(host: string, port: number, clientId: string): Promise<Connection> {
-  const connection = new Connection(clientId);
-  await connection.connect(host, port);
-  return connection;
 }
