@@ -1,8 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { Partitioners } from "../kafka/kafkajs-client";
+import { Partitioners, createKafka } from "../kafka/kafkajs-client";
 import mysql, { type RowDataPacket } from "mysql2/promise";
 import { testStack } from "../stack/testing/test-stack";
-import { createKafka } from "../kafka/kafkajs-client";
 import { messageAt } from "../dataset/topics";
 import { quoteIdentifier } from "../warehouse/schema";
 import { deadLetterMessage, DLQ_HEADERS, type DeadLetter } from "./dead-letter";

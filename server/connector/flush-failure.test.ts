@@ -1,9 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { afterEach, describe, expect, it } from "vitest";
-import { Partitioners } from "../kafka/kafkajs-client";
+import { Partitioners, createKafka } from "../kafka/kafkajs-client";
 import type { RowDataPacket } from "mysql2/promise";
 import { testStack } from "../stack/testing/test-stack";
-import { createKafka } from "../kafka/kafkajs-client";
 import { messageAt } from "../dataset/topics";
 import { PURCHASES_TABLE_DDL, quoteIdentifier } from "../warehouse/schema";
 import { createWarehouseSink } from "./warehouse-sink";

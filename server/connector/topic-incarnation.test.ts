@@ -1,8 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import mysql, { type RowDataPacket } from "mysql2/promise";
-import { Partitioners } from "../kafka/kafkajs-client";
+import { Partitioners, createKafka } from "../kafka/kafkajs-client";
 import { testStack } from "../stack/testing/test-stack";
-import { createKafka } from "../kafka/kafkajs-client";
 import { messageAt } from "../dataset/topics";
 import { purchaseAt } from "../dataset/dataset";
 import { PURCHASES_TABLE_DDL, quoteIdentifier } from "../warehouse/schema";

@@ -1,8 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { Partitioners, type Producer } from "../kafka/kafkajs-client";
+import { Partitioners, type Producer, createKafka } from "../kafka/kafkajs-client";
 import type { RowDataPacket } from "mysql2/promise";
 import { testStack } from "../stack/testing/test-stack";
-import { createKafka } from "../kafka/kafkajs-client";
 import { messageAt } from "../dataset/topics";
 import { purchaseAt } from "../dataset/dataset";
 import { DLQ_HEADERS } from "./dead-letter";

@@ -1,6 +1,5 @@
-import { Partitioners, type Admin, type Producer } from "../kafka/kafkajs-client";
+import { Partitioners, type Admin, type Producer, createKafka } from "../kafka/kafkajs-client";
 import { FomoError, toFomoError } from "../../lib/errors";
-import { createKafka } from "../kafka/kafkajs-client";
 import { ensureTopic } from "../kafka/topic-creation";
 import { messagesEverWritten } from "../kafka/topic-offsets";
 import { messageAt, TOPIC_KINDS, TOPICS, type TopicKind } from "../dataset/topics";

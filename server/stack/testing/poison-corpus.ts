@@ -1,5 +1,4 @@
-import type { IHeaders, Message } from "../../kafka/kafkajs-client";
-import { createKafka } from "../../kafka/kafkajs-client";
+import { type IHeaders, type Message, createKafka } from "../../kafka/kafkajs-client";
 import { mulberry32, randomFor } from "../../dataset/prng";
 import { POISON_CLASSES, type PoisonMessage } from "./poison-classes";
 
