@@ -3,7 +3,7 @@ import { FomoError, toFomoError } from "../../lib/errors";
 import { createKafka } from "../kafka/kafkajs-client";
 import { ensureTopic } from "../kafka/topic-creation";
 import { retryRetriable } from "../kafka/kafka-retries";
-import { partitionOfKey } from "./key-partition";
+import { partitionOfKey } from "../kafka/key-partition";
 import { produceRecordBatches } from "./raw-produce";
 import { RecordBatchBuilder } from "./record-batch";
 import { messageAt, TOPICS, type TopicKind } from "../dataset/topics";

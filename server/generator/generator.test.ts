@@ -4,7 +4,7 @@ import { createScratchTopics, waitFor } from "../connector/testing/scratch-pipel
 import { createKafka } from "../kafka/kafkajs-client";
 import { messagesEverWritten } from "../kafka/topic-offsets";
 import { createGenerator, type Generator } from "./generator";
-import { partitionOfKey } from "./key-partition";
+import { partitionOfKey } from "../kafka/key-partition";
 import { messageAt } from "../dataset/topics";
 import { bulkProduce } from "./bulk-produce";
 
