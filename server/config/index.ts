@@ -2,7 +2,7 @@ import path from "node:path";
 import { envSchema } from "./env-schema";
 import { profileDefaults } from "./profile-defaults";
 import { ConfigError } from "./config-error";
-import { kafkaSecurityFromEnv } from "./kafka-security-env";
+import { kafkaSecurityFromEnv, type KafkaTlsFiles } from "./kafka-security-env";
 import type { KafkaSecurity } from "../kafka/kafka-security";
 
 export { ConfigError } from "./config-error";
@@ -23,6 +23,8 @@ export interface FomoConfig {
     brokers: string[];
     /** SASL and TLS of every Kafka connection (PLAINTEXT for the embedded broker). */
     security: KafkaSecurity;
+    /** KAFKA_TLS_*_FILE as absolute paths (handed to the children, which may start in another directory). */
+    tlsFiles: KafkaTlsFiles;
   };
   warehouse: {
     /** Set when MYSQL_URL points at an existing server; then no server is started. */
@@ -155,7 +157,8 @@ export function parseConfig(env: Record<string, string | undefined>, cwd = proce
       heap: e.KAFKA_HEAP,
       javaHome: e.JAVA_HOME,
       brokers: externalBrokers ?? [`${localHost}:${kafkaPort}`],
-      security: kafkaSecurity,
+      security: kafkaSecurity.security,
+      tlsFiles: kafkaSecurity.tlsFiles,
     },
     warehouse: {
       externalAdminUrl: e.MYSQL_URL,

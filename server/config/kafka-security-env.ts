@@ -9,7 +9,18 @@ import type { FomoEnv } from "./env-schema";
  * that a half-configured secured cluster stops the start with every problem named, rather than a
  * client failing later with a handshake error. The PEM files are read here, once.
  */
-export function kafkaSecurityFromEnv(env: FomoEnv, usesEmbeddedBroker: boolean, cwd: string): KafkaSecurity {
+/** Absolute paths of the KAFKA_TLS_*_FILE files, so children started in another directory read the same ones. */
+export interface KafkaTlsFiles {
+  ca: string | undefined;
+  cert: string | undefined;
+  key: string | undefined;
+}
+
+export function kafkaSecurityFromEnv(
+  env: FomoEnv,
+  usesEmbeddedBroker: boolean,
+  cwd: string,
+): { security: KafkaSecurity; tlsFiles: KafkaTlsFiles } {
   const protocol = env.KAFKA_SECURITY_PROTOCOL;
   const sasl = protocol === "SASL_PLAINTEXT" || protocol === "SASL_SSL";
   const tls = protocol === "SSL" || protocol === "SASL_SSL";
@@ -44,6 +55,8 @@ export function kafkaSecurityFromEnv(env: FomoEnv, usesEmbeddedBroker: boolean, 
   if (env.KAFKA_TLS_KEY_PASSPHRASE !== undefined && env.KAFKA_TLS_KEY_FILE === undefined) {
     problems.push("KAFKA_TLS_KEY_PASSPHRASE is set but KAFKA_TLS_KEY_FILE is not");
   }
+  const absolute = (file: string | undefined) => (file === undefined ? undefined : path.resolve(cwd, file));
+  const tlsFiles = { ca: absolute(env.KAFKA_TLS_CA_FILE), cert: absolute(env.KAFKA_TLS_CERT_FILE), key: absolute(env.KAFKA_TLS_KEY_FILE) };
   const readPem = (name: string, file: string | undefined): string | undefined => {
     if (file === undefined || !tls) return undefined;
     const resolved = path.resolve(cwd, file);
@@ -59,11 +72,12 @@ export function kafkaSecurityFromEnv(env: FomoEnv, usesEmbeddedBroker: boolean, 
   const key = readPem("KAFKA_TLS_KEY_FILE", env.KAFKA_TLS_KEY_FILE);
   if (problems.length > 0) throw new ConfigError(`Invalid Kafka security settings:\n  ${problems.join("\n  ")}`);
 
-  return {
+  const security: KafkaSecurity = {
     protocol,
     ...(sasl && env.KAFKA_SASL_MECHANISM && env.KAFKA_SASL_USERNAME && env.KAFKA_SASL_PASSWORD
       ? { sasl: { mechanism: env.KAFKA_SASL_MECHANISM, username: env.KAFKA_SASL_USERNAME, password: env.KAFKA_SASL_PASSWORD } }
       : {}),
     ...(tls ? { tls: { ca, cert, key, passphrase: env.KAFKA_TLS_KEY_PASSPHRASE } } : {}),
   };
+  return { security, tlsFiles };
 }
