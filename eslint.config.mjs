@@ -3,6 +3,15 @@ import nextTypescript from "eslint-config-next/typescript";
 // Last among the shared configs: turns off stylistic rules that would fight Prettier, which owns formatting.
 import prettier from "eslint-config-prettier";
 
+// One Kafka client setup (server/kafka/README.md): only server/kafka/ may import the client libraries.
+const kafkaClientLibraries = {
+  paths: [
+    { name: "kafkajs", message: "Import Kafka clients and their types from server/kafka/ (kafkajs-client.ts)." },
+    { name: "@platformatic/kafka", message: "Import from server/kafka/ (platformatic-client.ts, platformatic-protocol.ts)." },
+  ],
+  patterns: [{ group: ["kafkajs/*", "@platformatic/kafka/*"], message: "Import Kafka clients from server/kafka/." }],
+};
+
 const config = [
   ...nextCoreWebVitals,
   ...nextTypescript,
@@ -14,6 +23,26 @@ const config = [
     rules: {
       "@typescript-eslint/consistent-type-imports": ["error", { prefer: "type-imports", fixStyle: "inline-type-imports" }],
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+    },
+  },
+  {
+    ignores: ["server/kafka/**"],
+    rules: { "no-restricted-imports": ["error", kafkaClientLibraries] },
+  },
+  {
+    // The connector is its own service: what it shares with the generator lives in server/kafka/ or server/dataset/.
+    files: ["server/connector/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: kafkaClientLibraries.paths,
+          patterns: [
+            ...kafkaClientLibraries.patterns,
+            { group: ["**/generator", "**/generator/**"], message: "The connector must not depend on the generator." },
+          ],
+        },
+      ],
     },
   },
 ];

@@ -1,4 +1,4 @@
-import { Kafka, logLevel } from "kafkajs";
+import { createKafka } from "../server/kafka/kafkajs-client";
 
 /**
  * Creates the run's topics (3 partitions, like the demo's) and waits until every partition has a
@@ -6,7 +6,7 @@ import { Kafka, logLevel } from "kafkajs";
  * moment before its leaders serve requests, and the bulk producer would trip over that.
  */
 export async function createBenchTopics(brokers: string[], topics: string[], timeoutMs = 60_000): Promise<void> {
-  const kafka = new Kafka({ brokers, clientId: "fomo-bench-topics", logLevel: logLevel.NOTHING });
+  const kafka = createKafka(brokers, "fomo-bench-topics", { silent: true });
   const admin = kafka.admin();
   await admin.connect();
   try {

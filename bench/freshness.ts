@@ -1,4 +1,4 @@
-import { Kafka, logLevel, Partitioners } from "kafkajs";
+import { createKafka, Partitioners } from "../server/kafka/kafkajs-client";
 import type { EngineClient } from "../server/query/engine-client";
 import { latencyStats, type LatencyStats } from "./latency";
 
@@ -13,7 +13,7 @@ export async function measureFreshness(options: {
   samples: number;
   log: (line: string) => void;
 }): Promise<LatencyStats & { produceAckP50Ms: number }> {
-  const kafka = new Kafka({ brokers: options.brokers, clientId: "fomo-bench-freshness", logLevel: logLevel.NOTHING });
+  const kafka = createKafka(options.brokers, "fomo-bench-freshness", { silent: true });
   const producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner });
   await producer.connect();
   const samples: number[] = [];

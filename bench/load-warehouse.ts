@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { Readable } from "node:stream";
 import mysql, { type Connection } from "mysql2/promise";
 import type { ConnectionOptions } from "mysql2";
-import { purchaseAt, requestAt } from "../server/generator/dataset";
+import { purchaseAt, requestAt } from "../server/dataset/dataset";
 import type { WarehouseConnectionOptions } from "../server/warehouse/read-only-pool";
 
 /**

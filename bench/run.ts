@@ -1,4 +1,4 @@
-import { Kafka, logLevel } from "kafkajs";
+import { createKafka } from "../server/kafka/kafkajs-client";
 import { FomoError } from "../lib/errors";
 import { childEnvironment, loadConfig } from "../server/config";
 import { bulkProduce } from "../server/generator/bulk-produce";
@@ -56,7 +56,7 @@ async function main(): Promise<void> {
     cleanups.push(() => stack!.stop());
     const brokers = stack.brokers;
 
-    const kafka = new Kafka({ brokers, clientId: "fomo-bench-cleanup", logLevel: logLevel.NOTHING });
+    const kafka = createKafka(brokers, "fomo-bench-cleanup", { silent: true });
     cleanups.push(async () => {
       const admin = kafka.admin();
       await admin.connect();

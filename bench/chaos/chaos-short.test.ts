@@ -2,7 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { mulberry32 } from "../../server/generator/prng";
+import { mulberry32 } from "../../server/dataset/prng";
 import { isAlive } from "../../server/stack/process/pid-files";
 import { freePort } from "../../server/stack/testing/free-port";
 import { startChaosStack, type ChaosStack } from "./chaos-stack";

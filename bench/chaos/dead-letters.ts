@@ -1,5 +1,4 @@
-import type { IHeaders } from "kafkajs";
-import { createKafka } from "../../server/generator/kafka-client";
+import { type IHeaders, createKafka } from "../../server/kafka/kafkajs-client";
 import { highWatermarks, readTopic } from "./topic-reader";
 
 /** The dead-letter topic as the suite sees it: the source coordinates each letter names, counted. */

@@ -1,5 +1,5 @@
 import mysql from "mysql2/promise";
-import { mulberry32 } from "../../server/generator/prng";
+import { mulberry32 } from "../../server/dataset/prng";
 import { isAlive } from "../../server/stack/process/pid-files";
 import { machineInfo } from "../machine";
 import { chaosPorts, parseChaosOptions } from "./chaos-options";

@@ -1,4 +1,4 @@
-import type { Random } from "../../server/generator/prng";
+import type { Random } from "../../server/dataset/prng";
 import type { ChaosStack } from "./chaos-stack";
 import type { StatusSampler } from "./status-sampler";
 

@@ -1,5 +1,4 @@
-import type { IHeaders } from "kafkajs";
-import { createKafka } from "../../server/generator/kafka-client";
+import { type IHeaders, createKafka } from "../../server/kafka/kafkajs-client";
 
 /**
  * An independent read of a topic, straight from the broker (not through the engine or the

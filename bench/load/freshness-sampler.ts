@@ -1,4 +1,4 @@
-import { Kafka, logLevel, Partitioners } from "kafkajs";
+import { createKafka, Partitioners } from "../../server/kafka/kafkajs-client";
 import type { EngineClient } from "../../server/query/engine-client";
 
 /**
@@ -11,7 +11,7 @@ export async function sampleFreshness(options: {
   everyMs: number;
   signal: AbortSignal;
 }): Promise<{ samples: number[]; failures: string[] }> {
-  const kafka = new Kafka({ brokers: options.brokers, clientId: "fomo-load-freshness", logLevel: logLevel.NOTHING });
+  const kafka = createKafka(options.brokers, "fomo-load-freshness", { silent: true });
   const producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner });
   await producer.connect();
   const samples: number[] = [];

@@ -13,6 +13,10 @@ const optionalString = z
   .trim()
   .transform((value) => (value === "" ? undefined : value))
   .optional();
+const untrimmedString = z
+  .string()
+  .transform((value) => (value === "" ? undefined : value))
+  .optional();
 const booleanFlag = z
   .enum(["1", "0", "true", "false", "yes", "no", ""])
   .transform((value) => value === "1" || value === "true" || value === "yes")
@@ -35,6 +39,17 @@ export const envSchema = z.object({
     .regex(/^\d+[mMgG]$/, "KAFKA_HEAP must look like 512m or 1g")
     .default("768m"),
   JAVA_HOME: optionalString,
+  // Kafka security for KAFKA_BROKERS (the embedded broker speaks PLAINTEXT); checked together in kafka-security-env.ts.
+  KAFKA_SECURITY_PROTOCOL: optionalString.pipe(z.enum(["PLAINTEXT", "SSL", "SASL_PLAINTEXT", "SASL_SSL"]).default("PLAINTEXT")),
+  KAFKA_SASL_MECHANISM: optionalString.pipe(z.enum(["PLAIN", "SCRAM-SHA-256", "SCRAM-SHA-512"]).optional()),
+  KAFKA_SASL_USERNAME: optionalString,
+  // Not trimmed: a password may start or end with a space.
+  KAFKA_SASL_PASSWORD: untrimmedString,
+  // PEM files: the CA that signed the brokers' certificates (default: Node's trust store), and a client certificate and key for mutual TLS.
+  KAFKA_TLS_CA_FILE: optionalString,
+  KAFKA_TLS_CERT_FILE: optionalString,
+  KAFKA_TLS_KEY_FILE: optionalString,
+  KAFKA_TLS_KEY_PASSPHRASE: untrimmedString,
 
   // Warehouse: an existing MySQL/MariaDB server (admin URL, database in the path) instead of the private one.
   MYSQL_URL: optionalString,

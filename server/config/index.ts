@@ -2,6 +2,8 @@ import path from "node:path";
 import { envSchema } from "./env-schema";
 import { profileDefaults } from "./profile-defaults";
 import { ConfigError } from "./config-error";
+import { kafkaSecurityFromEnv, type KafkaTlsFiles } from "./kafka-security-env";
+import type { KafkaSecurity } from "../kafka/kafka-security";
 
 export { ConfigError } from "./config-error";
 
@@ -19,6 +21,10 @@ export interface FomoConfig {
     javaHome: string | undefined;
     /** Where clients connect: the external brokers or the embedded one. */
     brokers: string[];
+    /** SASL and TLS of every Kafka connection (PLAINTEXT for the embedded broker). */
+    security: KafkaSecurity;
+    /** KAFKA_TLS_*_FILE as absolute paths (handed to the children, which may start in another directory). */
+    tlsFiles: KafkaTlsFiles;
   };
   warehouse: {
     /** Set when MYSQL_URL points at an existing server; then no server is started. */
@@ -141,6 +147,8 @@ export function parseConfig(env: Record<string, string | undefined>, cwd = proce
   const externalBrokers = e.KAFKA_BROKERS ? splitBrokers(e.KAFKA_BROKERS) : undefined;
   if (externalBrokers && externalBrokers.length === 0) throw new ConfigError("KAFKA_BROKERS is set but lists no broker");
 
+  const kafkaSecurity = kafkaSecurityFromEnv(e, externalBrokers === undefined, cwd);
+
   const external = e.MYSQL_URL ? hostOfMysqlUrl(e.MYSQL_URL) : undefined;
   const warehousePort = external?.port ?? e.WAREHOUSE_PORT ?? defaults.warehousePort;
   const webPort = e.PORT ?? defaults.webPort;
@@ -169,6 +177,8 @@ export function parseConfig(env: Record<string, string | undefined>, cwd = proce
       heap: e.KAFKA_HEAP,
       javaHome: e.JAVA_HOME,
       brokers: externalBrokers ?? [`${localHost}:${kafkaPort}`],
+      security: kafkaSecurity.security,
+      tlsFiles: kafkaSecurity.tlsFiles,
     },
     warehouse: {
       externalAdminUrl: e.MYSQL_URL,

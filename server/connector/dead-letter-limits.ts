@@ -1,4 +1,4 @@
-import type { Admin } from "kafkajs";
+import type { Admin } from "../kafka/kafkajs-client";
 import { FomoError } from "../../lib/errors";
 
 /** How large the dead-letter topic lets a record and a produce request be, as the broker says. */

@@ -1,9 +1,8 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { Partitioners } from "kafkajs";
+import { Partitioners, createKafka } from "../kafka/kafkajs-client";
 import mysql, { type RowDataPacket } from "mysql2/promise";
 import { testStack } from "../stack/testing/test-stack";
-import { createKafka } from "../generator/kafka-client";
-import { messageAt } from "../generator/topics";
+import { messageAt } from "../dataset/topics";
 import { quoteIdentifier } from "../warehouse/schema";
 import { deadLetterMessage, DLQ_HEADERS, type DeadLetter } from "./dead-letter";
 import { ensureDeadLetterOutbox, insertOutboxLetters } from "./dead-letter-outbox";

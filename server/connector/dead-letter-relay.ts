@@ -1,5 +1,5 @@
 import type { Pool } from "mysql2/promise";
-import type { Admin, Producer } from "kafkajs";
+import type { Admin, Producer } from "../kafka/kafkajs-client";
 import { toFomoError } from "../../lib/errors";
 import type { ExplorerKafka } from "../explorer/explorer-kafka";
 import { deadLetterMessage, packIntoRequests } from "./dead-letter";

@@ -1,11 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { afterEach, describe, expect, it } from "vitest";
-import { Partitioners } from "kafkajs";
+import { Partitioners, createKafka } from "../kafka/kafkajs-client";
 import type { RowDataPacket } from "mysql2/promise";
 import { createTopicsAndWait } from "../kafka/topic-creation";
 import { testStack } from "../stack/testing/test-stack";
-import { createKafka } from "../generator/kafka-client";
-import { messageAt } from "../generator/topics";
+import { messageAt } from "../dataset/topics";
 import { PURCHASES_TABLE_DDL, quoteIdentifier } from "../warehouse/schema";
 import { DLQ_HEADERS } from "./dead-letter";
 import { createWarehouseSink, type WarehouseSink } from "./warehouse-sink";

@@ -1,10 +1,9 @@
 import { randomBytes } from "node:crypto";
 import { afterEach, describe, expect, it } from "vitest";
-import { Partitioners } from "kafkajs";
+import { Partitioners, createKafka } from "../kafka/kafkajs-client";
 import type { RowDataPacket } from "mysql2/promise";
 import { testStack } from "../stack/testing/test-stack";
-import { createKafka } from "../generator/kafka-client";
-import { messageAt } from "../generator/topics";
+import { messageAt } from "../dataset/topics";
 import { PURCHASES_TABLE_DDL, quoteIdentifier } from "../warehouse/schema";
 import { createWarehouseSink } from "./warehouse-sink";
 import { adminConnectionOptions, createScratchSinkTargets, scratchSinkOptions, waitFor } from "./testing/scratch-pipeline";

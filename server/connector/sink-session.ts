@@ -1,6 +1,6 @@
-import type { EachBatchPayload } from "kafkajs";
+import type { EachBatchPayload } from "../kafka/kafkajs-client";
 import { toFomoError } from "../../lib/errors";
-import { retryRetriable } from "../generator/kafka-client";
+import { retryRetriable } from "../kafka/kafka-retries";
 import { PURCHASES_TABLE } from "../warehouse/schema";
 import { decodePurchase } from "./purchase-record";
 import { settleTopicIncarnation } from "./settle-topic-incarnation";

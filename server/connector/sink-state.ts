@@ -1,4 +1,4 @@
-import type { Admin, Consumer, Kafka, Producer } from "kafkajs";
+import type { Admin, Consumer, Kafka, Producer } from "../kafka/kafkajs-client";
 import type { Pool } from "mysql2/promise";
 import type { BufferedMessage } from "./sink-buffer";
 import type { PartitionWatermarks } from "./sink-lag";

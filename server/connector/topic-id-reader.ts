@@ -1,5 +1,6 @@
-import { Admin } from "@platformatic/kafka";
 import { FomoError } from "../../lib/errors";
+import type { KafkaSecurity } from "../kafka/kafka-security";
+import { createPlatformaticAdmin } from "../kafka/platformatic-client";
 
 /**
  * Reads a topic's Kafka topic ID: the UUID the broker gives each incarnation of a topic. A topic
@@ -17,9 +18,15 @@ export interface TopicIdReader {
 /** What Kafka reports for "no ID" (a broker too old to assign them). */
 const ZERO_UUID = "00000000-0000-0000-0000-000000000000";
 
-export function createTopicIdReader(brokers: string[], clientId: string): TopicIdReader {
+/** `security` defaults to this process's configuration (KAFKA_SECURITY_PROTOCOL...). */
+export function createTopicIdReader(brokers: string[], clientId: string, security?: KafkaSecurity): TopicIdReader {
   // Fail fast: the callers (session start, every flush) retry with their own backoff.
-  const admin = new Admin({ bootstrapBrokers: brokers, clientId, retries: 2, retryDelay: 250, timeout: 5_000, connectTimeout: 3_000 });
+  const admin = createPlatformaticAdmin(
+    brokers,
+    clientId,
+    { retries: 2, retryDelay: 250, timeout: 5_000, connectTimeout: 3_000 },
+    security,
+  );
   return {
     async topicId(topic) {
       let id: string | undefined;

@@ -1,10 +1,9 @@
 import { afterEach, describe, expect, it } from "vitest";
 import mysql, { type RowDataPacket } from "mysql2/promise";
-import { Partitioners } from "kafkajs";
+import { Partitioners, createKafka } from "../kafka/kafkajs-client";
 import { testStack } from "../stack/testing/test-stack";
-import { createKafka } from "../generator/kafka-client";
-import { messageAt } from "../generator/topics";
-import { purchaseAt } from "../generator/dataset";
+import { messageAt } from "../dataset/topics";
+import { purchaseAt } from "../dataset/dataset";
 import { PURCHASES_TABLE_DDL, quoteIdentifier } from "../warehouse/schema";
 import { flushTransaction } from "./flush-transaction";
 import { ensureSinkOffsetsTable, readSinkOffsets, upsertSinkOffsets } from "./sink-offsets";

@@ -1,10 +1,9 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { Partitioners, type Producer } from "kafkajs";
+import { Partitioners, type Producer, createKafka } from "../kafka/kafkajs-client";
 import type { RowDataPacket } from "mysql2/promise";
 import { testStack } from "../stack/testing/test-stack";
-import { createKafka } from "../generator/kafka-client";
-import { messageAt } from "../generator/topics";
-import { purchaseAt } from "../generator/dataset";
+import { messageAt } from "../dataset/topics";
+import { purchaseAt } from "../dataset/dataset";
 import { DLQ_HEADERS } from "./dead-letter";
 import { createWarehouseSink, type WarehouseSink } from "./warehouse-sink";
 import { createScratchSinkTargets, scratchSinkOptions, waitFor } from "./testing/scratch-pipeline";

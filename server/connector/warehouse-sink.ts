@@ -1,8 +1,8 @@
 import mysql from "mysql2/promise";
-import { Partitioners } from "kafkajs";
+import { Partitioners, createKafka } from "../kafka/kafkajs-client";
 import { FomoError, toFomoError } from "../../lib/errors";
 import { PURCHASES_TABLE_DDL, quoteIdentifier } from "../warehouse/schema";
-import { createKafka, ensureTopic } from "../generator/kafka-client";
+import { ensureTopic } from "../kafka/topic-creation";
 import { createExplorerKafka, type ExplorerKafka } from "../explorer/explorer-kafka";
 import { ensureDeadLetterOutbox, readMaxAllowedPacket } from "./dead-letter-outbox";
 import { createDeadLetterRelay, type DeadLetterRelay } from "./dead-letter-relay";

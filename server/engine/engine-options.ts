@@ -1,9 +1,12 @@
 import { z } from "zod";
 import type { FomoConfig } from "../config";
+import { kafkaSecuritySchema } from "../kafka/kafka-security";
 
 /** Options of `createKafkaSqlEngine`, validated before any I/O. */
 export const engineOptionsSchema = z.object({
   brokers: z.array(z.string().min(1)).min(1),
+  /** SASL/TLS of the engine's Kafka connections; default: this process's configuration. */
+  security: kafkaSecuritySchema.optional(),
   queryTimeoutMs: z.number().int().positive().default(10_000),
   maxRows: z.number().int().positive().default(10_000),
   memoryLimit: z.string().min(1).default("1.5GB"),
@@ -27,6 +30,7 @@ export type ResolvedEngineOptions = z.output<typeof engineOptionsSchema>;
 export function engineOptionsFromConfig(config: FomoConfig): KafkaSqlEngineOptions {
   return {
     brokers: config.kafka.brokers,
+    security: config.kafka.security,
     queryTimeoutMs: config.engine.queryTimeoutMs,
     maxRows: config.engine.maxRows,
     memoryLimit: config.engine.memoryLimit,

@@ -7,6 +7,7 @@ import { buildCatalog, describeTopicResult, showTablesResult } from "./catalog/c
 import type { EngineHealth } from "./engine-health";
 import { engineOptionsSchema, type KafkaSqlEngineOptions, type ResolvedEngineOptions } from "./engine-options";
 import { engineHealth } from "./engine-health-report";
+import { kafkaAccessError } from "../kafka/kafka-errors";
 import { createEngineKafkaClients, type EngineKafkaClients } from "./ingest/kafka-clients";
 import { TopicIngest } from "./ingest/topic-ingest";
 import { isHiddenTopic } from "./ingest/topic-visibility";
@@ -47,7 +48,7 @@ export interface KafkaSqlEngine {
 export async function createKafkaSqlEngine(input: KafkaSqlEngineOptions): Promise<KafkaSqlEngine> {
   const options = engineOptionsSchema.parse(input);
   const { instance, admin } = await openDuckDb({ memoryLimit: options.memoryLimit, threads: options.threads });
-  const clients = createEngineKafkaClients(options.brokers, options.clientId);
+  const clients = createEngineKafkaClients(options.brokers, options.clientId, options.security);
   const writer = await instance.connect();
   const ingest = new TopicIngest({
     clients,
@@ -61,7 +62,10 @@ export async function createKafkaSqlEngine(input: KafkaSqlEngineOptions): Promis
   } catch (cause) {
     await clients.close();
     closeDuckDb(instance, [admin, writer]);
-    throw new FomoError("unavailable:kafka", `The engine cannot reach Kafka at ${options.brokers.join(",")}`, { cause, canRetry: true });
+    throw (
+      kafkaAccessError(cause) ??
+      new FomoError("unavailable:kafka", `The engine cannot reach Kafka at ${options.brokers.join(",")}`, { cause, canRetry: true })
+    );
   }
   const queryConnections = await Promise.all(Array.from({ length: options.maxConcurrentQueries }, () => instance.connect()));
   const gate = new QueryGate(queryConnections, options.maxQueuedQueries);

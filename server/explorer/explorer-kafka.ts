@@ -1,6 +1,14 @@
-import { Admin, Consumer } from "@platformatic/kafka";
-import { Kafka, logLevel, type Admin as KafkajsAdmin } from "kafkajs";
 import { FomoError } from "../../lib/errors";
+import { createKafka, type Admin as KafkajsAdmin } from "../kafka/kafkajs-client";
+import type { KafkaSecurity } from "../kafka/kafka-security";
+import {
+  createFetchingConsumer,
+  createPlatformaticAdmin,
+  type PlatformaticAdmin as Admin,
+  type PlatformaticConsumer as Consumer,
+} from "../kafka/platformatic-client";
+
+export { kafkaError } from "../kafka/kafka-errors";
 
 /**
  * The two Kafka clients the explorer needs, both long-lived:
@@ -26,15 +34,11 @@ const CLIENT_OPTIONS = {
   retryDelay: 250,
 } as const;
 
-export function createExplorerKafka(brokers: string[], clientId = "fomo-explorer"): ExplorerKafka {
+/** `security` defaults to this process's configuration (KAFKA_SECURITY_PROTOCOL...). */
+export function createExplorerKafka(brokers: string[], clientId = "fomo-explorer", security?: KafkaSecurity): ExplorerKafka {
   if (brokers.length === 0) throw new FomoError("config:kafka_brokers", "The explorer needs at least one Kafka broker");
-  const admin = new Admin({ clientId: `${clientId}-admin`, bootstrapBrokers: brokers, ...CLIENT_OPTIONS });
-  const fetcher = new Consumer({
-    clientId: `${clientId}-fetch`,
-    groupId: `${clientId}-never-joins`,
-    bootstrapBrokers: brokers,
-    ...CLIENT_OPTIONS,
-  });
+  const admin = createPlatformaticAdmin(brokers, `${clientId}-admin`, CLIENT_OPTIONS, security);
+  const fetcher = createFetchingConsumer(brokers, `${clientId}-fetch`, CLIENT_OPTIONS, security);
   let closing: Promise<void> | undefined;
   let internal: Promise<KafkajsAdmin> | undefined;
   return {
@@ -44,13 +48,7 @@ export function createExplorerKafka(brokers: string[], clientId = "fomo-explorer
     internalAdmin() {
       if (closing) return Promise.reject(new FomoError("unavailable:kafka", "The explorer's Kafka clients are closed"));
       internal ??= (async () => {
-        const kafkajsAdmin = new Kafka({
-          clientId: `${clientId}-internal`,
-          brokers,
-          logLevel: logLevel.NOTHING,
-          connectionTimeout: 5_000,
-          retry: { retries: 2 },
-        }).admin();
+        const kafkajsAdmin = createKafka(brokers, `${clientId}-internal`, { security, retries: "interactive" }).admin();
         await kafkajsAdmin.connect();
         return kafkajsAdmin;
       })().catch((cause: unknown) => {
@@ -65,24 +63,4 @@ export function createExplorerKafka(brokers: string[], clientId = "fomo-explorer
       return closing;
     },
   };
-}
-
-function protocolErrorIds(cause: unknown): string[] {
-  const errors = (cause as { errors?: unknown[] } | null)?.errors;
-  if (!Array.isArray(errors)) return [];
-  return errors.flatMap((inner) => {
-    const id = (inner as { apiId?: unknown }).apiId;
-    return [...(typeof id === "string" ? [id] : []), ...protocolErrorIds(inner)];
-  });
-}
-
-/** Maps a client error to a FomoError with context, keeping the original as `cause`. */
-export function kafkaError(cause: unknown, doing: string, topic?: string): FomoError {
-  if (cause instanceof FomoError) return cause;
-  const ids = protocolErrorIds(cause);
-  if (topic && ids.some((id) => id === "UNKNOWN_TOPIC_OR_PARTITION" || id === "UNKNOWN_TOPIC_ID")) {
-    return new FomoError("not_found:topic", `Topic "${topic}" does not exist`, { cause });
-  }
-  const detail = cause instanceof Error ? cause.message : String(cause);
-  return new FomoError("unavailable:kafka", `Kafka did not answer while ${doing}: ${detail}`, { cause, canRetry: true });
 }

@@ -1,4 +1,4 @@
-import { Kafka, logLevel } from "kafkajs";
+import { createKafka } from "../kafka/kafkajs-client";
 import { afterAll, describe, expect, it } from "vitest";
 import { FomoError } from "../../lib/errors";
 import { createTopicsAndWait } from "../kafka/topic-creation";
@@ -27,7 +27,7 @@ async function snapshotOrError(explorer: ExplorerRuntime) {
 describe("explorer runtime when Kafka stops answering", () => {
   it("shows the last reading flagged as stale, then a 503 once it is too old, then fresh figures again", { timeout: 240_000 }, async () => {
     broker = await startPrivateBroker("explorer-broker-stop");
-    const admin = new Kafka({ clientId: "explorer-runtime-test", brokers: broker.brokers, logLevel: logLevel.NOTHING }).admin();
+    const admin = createKafka(broker.brokers, "explorer-runtime-test", { silent: true }).admin();
     await admin.connect();
     try {
       await createTopicsAndWait(admin, [{ topic: "orders", numPartitions: 2 }]);

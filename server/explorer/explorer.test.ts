@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { Kafka, logLevel, type Producer } from "kafkajs";
+import { createKafka, type Producer } from "../kafka/kafkajs-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ExplorerMessage, SearchProgress } from "../../lib/api/explorer";
 import { createTopicsAndWait } from "../kafka/topic-creation";
@@ -14,7 +14,7 @@ import { SnapshotHistory } from "./snapshot-history";
 import { searchTopic } from "./topic-search";
 
 const { kafkaBrokers } = testStack();
-const kafkajs = new Kafka({ clientId: "explorer-test", brokers: kafkaBrokers, logLevel: logLevel.NOTHING });
+const kafkajs = createKafka(kafkaBrokers, "explorer-test", { silent: true });
 const admin = kafkajs.admin();
 let producer: Producer;
 let explorer: ExplorerKafka;

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { loadConfig } from "../config";
 import { toFomoError } from "../../lib/errors";
 import { bulkProduce } from "./bulk-produce";
-import { TOPIC_KINDS } from "./topics";
+import { TOPIC_KINDS } from "../dataset/topics";
 
 /**
  * Benchmark data loader:

@@ -1,10 +1,12 @@
-import type { Connection } from "@platformatic/kafka";
+import { type Connection, openBrokerConnection } from "../kafka/platformatic-client";
 import { FomoError, toFomoError } from "../../lib/errors";
-import { createKafka, ensureTopic, retryRetriable } from "./kafka-client";
-import { partitionOfKey } from "./key-partition";
-import { openBrokerConnection, produceRecordBatches } from "./raw-produce";
+import { createKafka } from "../kafka/kafkajs-client";
+import { ensureTopic } from "../kafka/topic-creation";
+import { retryRetriable } from "../kafka/kafka-retries";
+import { partitionOfKey } from "../kafka/key-partition";
+import { produceRecordBatches } from "./raw-produce";
 import { RecordBatchBuilder } from "./record-batch";
-import { messageAt, TOPICS, type TopicKind } from "./topics";
+import { messageAt, TOPICS, type TopicKind } from "../dataset/topics";
 
 export interface BulkProduceOptions {
   brokers: string[];

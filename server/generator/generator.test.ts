@@ -1,10 +1,11 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { testStack } from "../stack/testing/test-stack";
 import { createScratchTopics, waitFor } from "../connector/testing/scratch-pipeline";
-import { createKafka, messagesEverWritten } from "./kafka-client";
+import { createKafka } from "../kafka/kafkajs-client";
+import { messagesEverWritten } from "../kafka/topic-offsets";
 import { createGenerator, type Generator } from "./generator";
-import { partitionOfKey } from "./key-partition";
-import { messageAt } from "./topics";
+import { partitionOfKey } from "../kafka/key-partition";
+import { messageAt } from "../dataset/topics";
 import { bulkProduce } from "./bulk-produce";
 
 const SEED = 1277;

@@ -1,7 +1,8 @@
-import { Partitioners, type Admin, type Producer } from "kafkajs";
+import { Partitioners, type Admin, type Producer, createKafka } from "../kafka/kafkajs-client";
 import { FomoError, toFomoError } from "../../lib/errors";
-import { createKafka, ensureTopic, messagesEverWritten } from "./kafka-client";
-import { messageAt, TOPIC_KINDS, TOPICS, type TopicKind } from "./topics";
+import { ensureTopic } from "../kafka/topic-creation";
+import { messagesEverWritten } from "../kafka/topic-offsets";
+import { messageAt, TOPIC_KINDS, TOPICS, type TopicKind } from "../dataset/topics";
 
 export interface GeneratorOptions {
   brokers: string[];

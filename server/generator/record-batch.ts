@@ -1,4 +1,4 @@
-import { crc32c } from "@platformatic/kafka";
+import { crc32c } from "../kafka/platformatic-protocol";
 
 /**
  * A Kafka RecordBatch (magic 2, uncompressed, non-idempotent, no headers) written straight into

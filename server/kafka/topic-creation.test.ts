@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { Kafka, logLevel, type Admin } from "kafkajs";
+import { createKafka, type Admin } from "./kafkajs-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testStack } from "../stack/testing/test-stack";
 import { createTopicsAndWait } from "./topic-creation";
@@ -8,7 +8,7 @@ let admin: Admin;
 const created: string[] = [];
 
 beforeAll(async () => {
-  admin = new Kafka({ brokers: testStack().kafkaBrokers, clientId: "topic-creation-tests", logLevel: logLevel.NOTHING }).admin();
+  admin = createKafka(testStack().kafkaBrokers, "topic-creation-tests", { silent: true }).admin();
   await admin.connect();
 });
 afterAll(async () => {

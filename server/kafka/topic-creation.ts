@@ -1,4 +1,5 @@
-import type { Admin, ITopicConfig } from "kafkajs";
+import type { Admin, ITopicConfig } from "./kafkajs-client";
+import { isRetriable } from "./kafka-retries";
 
 /**
  * Creates topics and returns once every partition of each has a leader, so a producer or consumer
@@ -26,6 +27,14 @@ export async function createTopicsAndWait(admin: Admin, topics: ITopicConfig[], 
   return missing.map((topic) => topic.topic);
 }
 
+/**
+ * Creates the topic with `partitions` partitions unless it exists (idempotent), and returns once
+ * every partition has a leader, so a producer or consumer can use it right away.
+ */
+export async function ensureTopic(admin: Admin, topic: string, partitions: number): Promise<void> {
+  await createTopicsAndWait(admin, [{ topic, numPartitions: partitions, replicationFactor: 1 }]);
+}
+
 /** Waits until every partition of `topics` has a leader that serves it; retries errors Kafka marks retriable. */
 export async function waitForPartitionLeaders(admin: Admin, topics: string[], timeoutMs = 30_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -51,10 +60,6 @@ export async function waitForPartitionLeaders(admin: Admin, topics: string[], ti
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   throw new Error(`Topics ${topics.join(", ")} have no leader for every partition after ${timeoutMs} ms`, { cause: last });
-}
-
-export function isRetriable(error: unknown): boolean {
-  return typeof error === "object" && error !== null && (error as { retriable?: unknown }).retriable === true;
 }
 
 function isTopicAlreadyExists(error: unknown): boolean {

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { Kafka, logLevel } from "kafkajs";
+import { createKafka } from "../kafka/kafkajs-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { LiveFigureName } from "../../lib/api/live";
 import { COUNT_SQL } from "../../lib/story/difference-sql";
@@ -91,7 +91,7 @@ beforeAll(async () => {
   pool = createWarehouseReadOnlyPool({ connection: warehouse.reader, statementTimeoutMs: 10_000, maxRows: 10_000 });
   cleanups.push(() => pool.close());
 
-  const kafka = new Kafka({ brokers: stack.kafkaBrokers, clientId: `${prefix}-cleanup`, logLevel: logLevel.NOTHING });
+  const kafka = createKafka(stack.kafkaBrokers, `${prefix}-cleanup`, { silent: true });
   cleanups.push(async () => {
     const admin = kafka.admin();
     await admin.connect();

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { Kafka, logLevel } from "kafkajs";
+import { createKafka } from "../kafka/kafkajs-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { QueryResult } from "../../lib/api/query";
 import { FomoError } from "../../lib/errors";
@@ -58,7 +58,7 @@ beforeAll(async () => {
   cleanups.push(() => warehouse.drop());
   await loadStoryRows(warehouse.admin, tables, { seed: SEED, purchases: ROWS, requests: ROWS });
 
-  const kafka = new Kafka({ brokers: stack.kafkaBrokers, clientId: `${prefix}-cleanup`, logLevel: logLevel.NOTHING });
+  const kafka = createKafka(stack.kafkaBrokers, `${prefix}-cleanup`, { silent: true });
   cleanups.push(async () => {
     const admin = kafka.admin();
     await admin.connect();

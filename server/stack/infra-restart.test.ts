@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { Kafka, logLevel } from "kafkajs";
+import { createKafka } from "../kafka/kafkajs-client";
 import mysql, { type RowDataPacket } from "mysql2/promise";
 import { afterAll, describe, expect, it } from "vitest";
 import { createTopicIdReader } from "../connector/topic-id-reader";
@@ -30,7 +30,7 @@ async function startStack() {
 
 /** The first `count` values of partition 0 of `topic`, read by a fresh consumer group. */
 async function firstValues(brokers: string[], topic: string, count: number): Promise<string[]> {
-  const consumer = new Kafka({ clientId: "fomo-restart-test", brokers, logLevel: logLevel.NOTHING }).consumer({
+  const consumer = createKafka(brokers, "fomo-restart-test", { silent: true }).consumer({
     groupId: `test-${randomUUID()}`,
   });
   const values: string[] = [];

@@ -11,6 +11,10 @@ export function stackChildEnvironment(config: FomoConfig): NodeJS.ProcessEnv {
     STACK_DIR: config.stackDir,
     BIND_HOST: config.bindHost,
     KAFKA_BROKERS: config.kafka.brokers.join(","),
+    // KAFKA_SECURITY_PROTOCOL and KAFKA_SASL_* pass through as they are; file paths become absolute.
+    KAFKA_TLS_CA_FILE: config.kafka.tlsFiles.ca,
+    KAFKA_TLS_CERT_FILE: config.kafka.tlsFiles.cert,
+    KAFKA_TLS_KEY_FILE: config.kafka.tlsFiles.key,
     MYSQL_URL: external,
     WAREHOUSE_PORT: external ? undefined : String(config.warehouse.port),
     WAREHOUSE_DATABASE: config.warehouse.database,

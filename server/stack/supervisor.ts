@@ -134,7 +134,7 @@ export class StackSupervisor {
     if (config.kafka.externalBrokers) {
       const brokers = config.kafka.externalBrokers;
       this.board.startingDetail.kafka = `connecting to ${brokers.join(",")} (KAFKA_BROKERS)`;
-      await waitUntil(() => kafkaAcceptsClients(brokers), {
+      await waitUntil(() => kafkaAcceptsClients(brokers, config.kafka.security), {
         what: `the Kafka cluster at ${brokers.join(",")} (KAFKA_BROKERS)`,
         timeoutMs: 30_000,
         hint: "Check that it runs and that KAFKA_BROKERS is right, or unset KAFKA_BROKERS to use the embedded broker.",

@@ -1,8 +1,7 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import mysql, { type Connection, type ConnectionOptions } from "mysql2/promise";
-import type { Admin } from "kafkajs";
-import { createKafka, ensureTopic } from "../../generator/kafka-client";
-import { createTopicsAndWait } from "../../kafka/topic-creation";
+import { type Admin, createKafka } from "../../kafka/kafkajs-client";
+import { ensureTopic, createTopicsAndWait } from "../../kafka/topic-creation";
 import { connectorDatabaseName, quoteIdentifier } from "../../warehouse/schema";
 import type { TestStackInfo } from "../../stack/testing/test-stack-info";
 import type { WarehouseSinkOptions } from "../warehouse-sink";

@@ -1,4 +1,4 @@
-import type { fetchV17 } from "@platformatic/kafka";
+import type { fetchV17 } from "../../kafka/platformatic-protocol";
 import { StagedRows } from "../store/staged-rows";
 import type { LeanFetchResponse } from "./lean-fetch";
 import { decodeRecordBatches } from "./record-batch-decoder";

@@ -1,4 +1,5 @@
-import { ResponseError, createAPI, fetchV17, type Connection, type Reader } from "@platformatic/kafka";
+import { ResponseError, createAPI, fetchV17, type Reader } from "../../kafka/platformatic-protocol";
+import type { Connection } from "../../kafka/platformatic-client";
 
 /**
  * Fetch (API key 1, v17) whose response keeps each partition's record batches as ONE raw Buffer

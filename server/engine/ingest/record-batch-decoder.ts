@@ -1,4 +1,4 @@
-import { compressionsAlgorithmsByBitmask } from "@platformatic/kafka";
+import { compressionsAlgorithmsByBitmask } from "../../kafka/platformatic-protocol";
 
 /**
  * A lean reader of Kafka's record-batch format (magic v2) straight from a fetch response's bytes:

@@ -1,4 +1,4 @@
-import { Admin } from "@platformatic/kafka";
+import { createPlatformaticAdmin } from "../../kafka/platformatic-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testStack } from "../../stack/testing/test-stack";
 import type { KafkaSqlEngine } from "../kafka-sql-engine";
@@ -116,7 +116,7 @@ describe("snapshot semantics", () => {
     );
     await engine.waitForCaughtUp(20_000);
     expect(singleNumber(await engine.query(`SELECT count(*) FROM "${topic}"`))).toBe(10);
-    const admin = new Admin({ clientId: "engine-tests", bootstrapBrokers: testStack().kafkaBrokers });
+    const admin = createPlatformaticAdmin(testStack().kafkaBrokers, "engine-tests");
     try {
       await admin.deleteRecords({ topics: [{ name: topic, partitions: [{ partition: 0, offset: 4n }] }] });
     } finally {

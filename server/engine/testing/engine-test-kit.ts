@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { Kafka, logLevel, type Admin, type Producer } from "kafkajs";
+import { createKafka, type Admin, type Kafka, type Producer } from "../../kafka/kafkajs-client";
 import { createTopicsAndWait } from "../../kafka/topic-creation";
 import { createKafkaSqlEngine, type KafkaSqlEngine } from "../kafka-sql-engine";
 import type { KafkaSqlEngineOptions } from "../engine-options";
@@ -20,7 +20,7 @@ export interface EngineTestKit {
 }
 
 export async function createEngineTestKit(brokers: string[]): Promise<EngineTestKit> {
-  const kafka = new Kafka({ brokers, clientId: "engine-tests", logLevel: logLevel.NOTHING });
+  const kafka = createKafka(brokers, "engine-tests", { silent: true });
   const admin = kafka.admin();
   await admin.connect();
   const producer = kafka.producer({ allowAutoTopicCreation: false, idempotent: true, maxInFlightRequests: 1 });

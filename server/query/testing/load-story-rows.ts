@@ -1,5 +1,5 @@
 import type { Connection } from "mysql2/promise";
-import { purchaseAt, requestAt } from "../../generator/dataset";
+import { purchaseAt, requestAt } from "../../dataset/dataset";
 
 /**
  * Creates the warehouse twins of the two topics (same column names as the JSON fields) and loads

@@ -1,4 +1,4 @@
-import type { Admin } from "kafkajs";
+import type { Admin } from "../../kafka/kafkajs-client";
 import type { ServiceStatus } from "../../../lib/api/status";
 import { connectKafkaAdmin } from "../kafka/kafka-admin";
 import { withTimeout } from "../process/wait-until";

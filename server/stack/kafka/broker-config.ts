@@ -1,8 +1,13 @@
+import { renderExtraListeners, type BrokerListener, type BrokerSaslUsers } from "./broker-listeners";
+
 export interface BrokerConfigOptions {
   host: string;
   port: number;
   controllerPort: number;
   dataDir: string;
+  /** Secured listeners beside the PLAINTEXT one (tests of SASL and TLS clients). */
+  extraListeners?: BrokerListener[];
+  saslUsers?: BrokerSaslUsers;
 }
 
 /**
@@ -12,15 +17,17 @@ export interface BrokerConfigOptions {
  */
 export function renderServerProperties(options: BrokerConfigOptions): string {
   const { host, port, controllerPort, dataDir } = options;
+  const extra = renderExtraListeners(host, options.extraListeners ?? [], options.saslUsers ?? {});
   return [
     "# Written by the FOMO stack supervisor on every start; edits are overwritten.",
     "process.roles=broker,controller",
     "node.id=1",
     `controller.quorum.voters=1@${host}:${controllerPort}`,
-    `listeners=PLAINTEXT://${host}:${port},CONTROLLER://${host}:${controllerPort}`,
-    `advertised.listeners=PLAINTEXT://${host}:${port}`,
+    `listeners=${[`PLAINTEXT://${host}:${port}`, `CONTROLLER://${host}:${controllerPort}`, ...extra.bindings].join(",")}`,
+    `advertised.listeners=${[`PLAINTEXT://${host}:${port}`, ...extra.bindings].join(",")}`,
     "controller.listener.names=CONTROLLER",
-    "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
+    `listener.security.protocol.map=${["PLAINTEXT:PLAINTEXT", "CONTROLLER:PLAINTEXT", ...extra.protocols].join(",")}`,
+    ...extra.settings,
     "inter.broker.listener.name=PLAINTEXT",
     `log.dirs=${dataDir}`,
     "num.partitions=3",

@@ -1,28 +1,27 @@
-import { Kafka, logLevel, type Admin } from "kafkajs";
+import { kafkaAccessError } from "../../kafka/kafka-errors";
+import type { KafkaSecurity } from "../../kafka/kafka-security";
+import { createKafka, type Admin } from "../../kafka/kafkajs-client";
 
 /**
- * A kafkajs admin client that fails fast (no retries, short timeouts) and logs nothing: the
- * supervisor polls with it and reports failures itself.
+ * A kafkajs admin client that fails fast (one retry, short timeouts) and logs nothing: the
+ * supervisor polls with it and reports failures itself. A refused login or TLS handshake is thrown
+ * as its config error at once (`security` defaults to this process's configuration).
  */
-export async function connectKafkaAdmin(brokers: string[], clientId = "fomo-supervisor"): Promise<Admin> {
-  const kafka = new Kafka({
-    clientId,
-    brokers,
-    logLevel: logLevel.NOTHING,
-    connectionTimeout: 1_500,
-    requestTimeout: 5_000,
-    retry: { retries: 1, initialRetryTime: 200, maxRetryTime: 1_000 },
-  });
-  const admin = kafka.admin();
-  await admin.connect();
+export async function connectKafkaAdmin(brokers: string[], clientId = "fomo-supervisor", security?: KafkaSecurity): Promise<Admin> {
+  const admin = createKafka(brokers, clientId, { security, retries: "fail-fast" }).admin();
+  try {
+    await admin.connect();
+  } catch (error) {
+    throw kafkaAccessError(error) ?? error;
+  }
   return admin;
 }
 
 /** True when a client can connect to `brokers` and list topics. */
-export async function kafkaAcceptsClients(brokers: string[]): Promise<boolean> {
+export async function kafkaAcceptsClients(brokers: string[], security?: KafkaSecurity): Promise<boolean> {
   let admin: Admin | undefined;
   try {
-    admin = await connectKafkaAdmin(brokers, "fomo-health-check");
+    admin = await connectKafkaAdmin(brokers, "fomo-health-check", security);
     await admin.listTopics();
     return true;
   } finally {

@@ -7,7 +7,9 @@ import { describeExit, tailOfFile } from "../process/log-tail";
 import { waitUntil } from "../process/wait-until";
 import { findJavaRuntime } from "../prerequisites/java-runtime";
 import { REPO_ROOT } from "../repo-root";
+import { PLAINTEXT_SECURITY } from "../../kafka/kafka-security";
 import { renderLog4j2Properties, renderServerProperties } from "./broker-config";
+import { scramFormatArguments, type BrokerListener, type BrokerSaslUsers } from "./broker-listeners";
 import { ensureKafkaJars } from "./kafka-jars";
 import { kafkaAcceptsClients } from "./kafka-admin";
 import { kafkaPaths } from "./kafka-paths";
@@ -31,6 +33,9 @@ export interface KafkaBrokerOptions {
   log?: (line: string) => void;
   /** Called if the broker exits without being asked to. */
   onUnexpectedExit?: (exit: ExitInfo, logPath: string) => void;
+  /** Secured listeners beside the PLAINTEXT one, and their SASL accounts (tests of SASL and TLS clients). */
+  extraListeners?: BrokerListener[];
+  saslUsers?: BrokerSaslUsers;
   /** Called as soon as the process is spawned, before it is ready (so a shutdown can stop it). */
   onSpawn?: (process: ManagedProcess) => void;
 }
@@ -67,7 +72,14 @@ export async function startKafkaBroker(options: KafkaBrokerOptions): Promise<Kaf
   fs.mkdirSync(path.dirname(paths.logFile), { recursive: true });
   fs.writeFileSync(
     paths.serverProperties,
-    renderServerProperties({ host, port: options.port, controllerPort: options.controllerPort, dataDir: paths.data }),
+    renderServerProperties({
+      host,
+      port: options.port,
+      controllerPort: options.controllerPort,
+      dataDir: paths.data,
+      extraListeners: options.extraListeners,
+      saslUsers: options.saslUsers,
+    }),
   );
   fs.writeFileSync(paths.log4j2Properties, renderLog4j2Properties());
   const formattedStorage = await formatStorageOnce({
@@ -78,6 +90,7 @@ export async function startKafkaBroker(options: KafkaBrokerOptions): Promise<Kaf
     log4j2Properties: paths.log4j2Properties,
     logFile: paths.logFile,
     env,
+    formatArguments: scramFormatArguments(options.saslUsers ?? {}),
   });
   if (formattedStorage) log(`formatted new Kafka storage in ${paths.data}`);
 
@@ -109,7 +122,8 @@ export async function startKafkaBroker(options: KafkaBrokerOptions): Promise<Kaf
   const brokers = [`${host}:${options.port}`];
   const stop = (deadline = Date.now() + 8_000) => broker.stop(deadline);
   try {
-    await waitUntil(() => kafkaAcceptsClients(brokers), {
+    // The PLAINTEXT listener, whatever this process's own KAFKA_SECURITY_PROTOCOL says.
+    await waitUntil(() => kafkaAcceptsClients(brokers, PLAINTEXT_SECURITY), {
       what: `the Kafka broker on ${brokers[0]} to accept clients`,
       timeoutMs: options.startTimeoutMs ?? 90_000,
       intervalMs: 300,

@@ -20,6 +20,8 @@ export interface FormatStorageOptions {
   log4j2Properties: string;
   logFile: string;
   env: NodeJS.ProcessEnv;
+  /** Extra `format` arguments, e.g. `--add-scram` accounts (see broker-listeners.ts). */
+  formatArguments?: string[];
 }
 
 /** True when the KRaft storage was formatted already (a later start reuses it as is). */
@@ -45,6 +47,7 @@ export async function formatStorageOnce(options: FormatStorageOptions): Promise<
         clusterId,
         "-c",
         options.serverProperties,
+        ...(options.formatArguments ?? []),
       ],
       { env: options.env, timeoutMs: 90_000 },
     );

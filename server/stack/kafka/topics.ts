@@ -1,4 +1,4 @@
-import type { Admin } from "kafkajs";
+import type { Admin } from "../../kafka/kafkajs-client";
 import { FomoError } from "../../../lib/errors";
 import { createTopicsAndWait } from "../../kafka/topic-creation";
 import { connectKafkaAdmin } from "./kafka-admin";

@@ -22,6 +22,8 @@ export async function waitUntil(probe: () => Promise<boolean>, options: WaitUnti
     try {
       if (await probe()) return;
     } catch (error) {
+      // A refused login or a bad certificate does not fix itself: no point waiting for the deadline.
+      if (error instanceof FomoError && error.kind === "config") throw error;
       lastError = error;
     }
     if (Date.now() >= deadline) {

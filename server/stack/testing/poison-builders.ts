@@ -1,4 +1,4 @@
-import type { Random } from "../../generator/prng";
+import type { Random } from "../../dataset/prng";
 import type { PoisonMessage } from "./poison-classes";
 
 /** Small builders the poison classes share: a customer id, an amount, a dead-lettered or a loadable message. */

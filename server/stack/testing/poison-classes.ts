@@ -1,4 +1,4 @@
-import type { Random } from "../../generator/prng";
+import type { Random } from "../../dataset/prng";
 import { FIELD_POISON_CLASSES } from "./poison-classes-fields";
 import { SHAPE_POISON_CLASSES } from "./poison-classes-shape";
 

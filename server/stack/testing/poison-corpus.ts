@@ -1,6 +1,5 @@
-import type { IHeaders, Message } from "kafkajs";
-import { createKafka } from "../../generator/kafka-client";
-import { mulberry32, randomFor } from "../../generator/prng";
+import { type IHeaders, type Message, createKafka } from "../../kafka/kafkajs-client";
+import { mulberry32, randomFor } from "../../dataset/prng";
 import { POISON_CLASSES, type PoisonMessage } from "./poison-classes";
 
 export type { PoisonMessage } from "./poison-classes";

@@ -20,7 +20,7 @@ export interface PrivateBroker {
 }
 
 /** Reuses jars another stack dir already fetched, so the test needs no download. */
-function shareFetchedJars(stackDir: string): void {
+export function shareFetchedJars(stackDir: string): void {
   for (const candidate of [testStack().stackDir, path.join(REPO_ROOT, ".stack")]) {
     const libs = path.join(candidate, "kafka", "libs");
     if (fs.existsSync(libs) && fs.readdirSync(libs).some((name) => name.startsWith(".fetched-"))) {

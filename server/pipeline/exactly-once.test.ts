@@ -2,10 +2,10 @@ import { afterEach, describe, expect, it } from "vitest";
 import type { RowDataPacket } from "mysql2/promise";
 import { testStack } from "../stack/testing/test-stack";
 import { createGenerator } from "../generator/generator";
-import { messagesEverWritten } from "../generator/kafka-client";
-import { purchaseAt } from "../generator/dataset";
-import { createScratchSinkTargets, scratchSinkOptions, waitFor } from "./testing/scratch-pipeline";
-import { spawnSinkProcess } from "./testing/sink-process";
+import { messagesEverWritten } from "../kafka/topic-offsets";
+import { purchaseAt } from "../dataset/dataset";
+import { createScratchSinkTargets, scratchSinkOptions, waitFor } from "../connector/testing/scratch-pipeline";
+import { spawnSinkProcess } from "../connector/testing/sink-process";
 
 const KILLS = 10;
 const SEED = 1277;
