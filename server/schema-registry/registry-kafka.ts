@@ -1,9 +1,9 @@
-import { Kafka, logLevel, type Consumer, type Producer } from "kafkajs";
+import { createKafka, type Consumer, type Producer } from "../kafka/kafkajs-client";
 import { createTopicsAndWait } from "../kafka/topic-creation";
 
 /**
- * The registry's only door to Kafka. Every kafkajs import of server/schema-registry goes through
- * this file, so re-pointing the registry at the project's shared Kafka client module is one edit.
+ * The registry's only door to Kafka, built from the project's one client module (server/kafka), so
+ * the registry's store topic is reached with the same brokers, SASL/TLS and retries as the rest.
  */
 export type { Consumer as RegistryConsumer, Producer as RegistryProducer };
 
@@ -18,13 +18,7 @@ export interface RegistryKafka {
  * it is missing: one partition (the log is the order of writes) and compacted, as Confluent's.
  */
 export async function connectRegistryKafka(brokers: string[], topic: string, clientId: string): Promise<RegistryKafka> {
-  const kafka = new Kafka({
-    clientId,
-    brokers,
-    logLevel: logLevel.ERROR,
-    connectionTimeout: 3_000,
-    retry: { initialRetryTime: 200, retries: 8, maxRetryTime: 5_000 },
-  });
+  const kafka = createKafka(brokers, clientId, { retries: "pipeline" });
   const admin = kafka.admin();
   await admin.connect();
   try {
@@ -61,7 +55,7 @@ export async function connectRegistryKafka(brokers: string[], topic: string, cli
 
 /** Deletes a store topic (tests clean up the topics they made). */
 export async function deleteRegistryTopic(brokers: string[], topic: string): Promise<void> {
-  const admin = new Kafka({ clientId: "fomo-schema-registry-admin", brokers, logLevel: logLevel.NOTHING }).admin();
+  const admin = createKafka(brokers, "fomo-schema-registry-admin", { silent: true }).admin();
   await admin.connect();
   try {
     await admin.deleteTopics({ topics: [topic] });
