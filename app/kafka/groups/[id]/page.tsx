@@ -15,7 +15,10 @@ export default async function KafkaGroupPage({ params }: { params: Promise<{ id:
       <PageTitle
         title={
           <>
-            <Link href="/kafka/groups" className="text-slate-500 underline decoration-1 underline-offset-4 hover:decoration-2 dark:text-slate-400">
+            <Link
+              href="/kafka/groups"
+              className="text-slate-500 underline decoration-1 underline-offset-4 hover:decoration-2 dark:text-slate-400"
+            >
               Consumer groups
             </Link>
             <span className="text-slate-400"> / </span>
