@@ -26,7 +26,7 @@ export function DeviceMixChart() {
       testId="chart-device-mix"
       aside={
         leader ? (
-          <p className="max-w-44 text-right text-xs text-muted">
+          <p className="max-w-44 text-right text-xs text-muted [html.presenter_&]:max-w-sm">
             <strong className="text-mix-top">{percent(leader.topSpenders)}</strong> of top spenders&apos; requests: {leader.device} (vs{" "}
             {percent(leader.everyone)} overall)
           </p>

@@ -17,7 +17,7 @@ const PANELS: Record<string, ReactNode> = {
   rows: <CountsOverTimeChart />,
   datasets: <DatasetsPanel />,
   answer: (
-    <div className="grid h-full grid-cols-1 gap-4 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
+    <div className="grid h-full grid-cols-1 gap-4 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)] [html.presenter_&]:lg:grid-cols-[minmax(0,3fr)_minmax(0,1fr)]">
       <DeviceMixChart />
       <WhatNext />
     </div>
