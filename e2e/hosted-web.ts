@@ -1,11 +1,11 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { parseConfig, type FomoConfig } from "../server/config";
-import { ensureHostedStoreFor } from "../server/hosted/hosted-store-connection";
 import { hostedSecret } from "../server/hosted/hosted-secret";
 import { InvitationStore } from "../server/hosted/invitation-store";
 import { hostedStoreConnection } from "../server/hosted/hosted-store-connection";
 import { signInvitationToken } from "../server/hosted/invitation-token";
+import { provisionStack } from "../server/stack/provision-stack";
 import { freePort } from "../server/stack/testing/free-port";
 import { E2E_STACK_ENV } from "./stack-env";
 
@@ -45,7 +45,9 @@ export async function startHostedWeb(): Promise<HostedWeb> {
   const url = `http://127.0.0.1:${port}`;
   const env = { ...process.env, ...E2E_STACK_ENV, FOMO_HOSTED: "1", PORT: String(port), FOMO_PUBLIC_URL: url };
   const config = parseConfig(env);
-  await ensureHostedStoreFor(config);
+  // What `npm run demo -- --hosted` provisions: the invitations' database, the secret, and a
+  // system-versioned purchases table (per-visitor stops); the local-mode stack left them out.
+  await provisionStack(config, () => undefined);
   const secret = hostedSecret(config);
   const store = InvitationStore.open(hostedStoreConnection(config));
   const child = spawn(
