@@ -60,7 +60,8 @@ export function ServiceOverview() {
               data-badge={badge.label}
             >
               <div className="flex items-center justify-between gap-2">
-                <h2 className="font-semibold capitalize">{service.name}</h2>
+                {/* "schema-registry" reads "Schema Registry" (capitalize acts per word). */}
+                <h2 className="font-semibold capitalize">{service.name.replaceAll("-", " ")}</h2>
                 <span
                   className={`inline-flex items-center gap-1.5 rounded-full px-2 py-0.5 text-xs font-semibold ${style.pill}`}
                   data-testid={`service-${service.name}-badge`}
