@@ -23,7 +23,7 @@ export interface PayloadDecoder {
 function avroDecoder(schemaText: string): PayloadDecoder {
   const parsed = JSON.parse(schemaText) as avro.Schema;
   const type = avro.Type.forSchema(parsed, avroDecodingOptions());
-  const columns = avroColumns(parsed);
+  const columns = avroColumns(schemaText);
   return {
     format: "avro",
     decode(payload) {
