@@ -78,7 +78,10 @@ describe("ingest", () => {
       "_offset",
       "_timestamp",
       "_key",
+      "_headers",
+      "_schema_id",
       "_corrupt",
+      "_decode_error",
       "_raw",
       "_misfits",
     ]);
