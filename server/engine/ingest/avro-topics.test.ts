@@ -1,21 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { TestRegistry } from "../../schema-registry/testing/registry-test-kit";
-import { testStack } from "../../stack/testing/test-stack";
-import { createEngineTestKit, type EngineTestKit } from "../testing/engine-test-kit";
-import { avroDecimalBytes, describedTypes, registryOptions } from "../testing/registry-topics";
+import { describe, expect, it } from "vitest";
+import { avroDecimalBytes, describedTypes, registryOptions, registryTopicsPerTest } from "../testing/registry-topics";
 
-let kit: EngineTestKit;
-let registry: TestRegistry;
-
-beforeEach(async () => {
-  kit = await createEngineTestKit(testStack().kafkaBrokers);
-  registry = new TestRegistry();
-  await registry.start();
-});
-afterEach(async () => {
-  await kit.close();
-  await registry.dispose();
-});
+const { kit: currentKit, registry: currentRegistry } = registryTopicsPerTest();
 
 const addressSchema = {
   type: "record",
@@ -63,6 +49,7 @@ function purchase(n: number, extra: Record<string, unknown> = {}) {
 
 describe("Avro topics through the schema registry", () => {
   it("types columns from the schema and reads exact values (decimal, timestamp-millis, record, nullable union, enum, list)", async () => {
+    const [kit, registry] = [currentKit(), currentRegistry()];
     const client = registry.client();
     const { id } = await client.register(purchaseV1, { subject: "avro-purchases-value" });
     const topic = await kit.createTopic(1);
@@ -133,6 +120,7 @@ describe("Avro topics through the schema registry", () => {
   });
 
   it("adds a later schema version's new field as a column, NULL in the rows written before it", async () => {
+    const [kit, registry] = [currentKit(), currentRegistry()];
     const client = registry.client();
     const v1 = await client.register(purchaseV1, { subject: "avro-evolving-value" });
     const topic = await kit.createTopic(1);
@@ -161,6 +149,7 @@ describe("Avro topics through the schema registry", () => {
   });
 
   it("decodes Avro keys the same way and keeps a topic's plain JSON values beside them", async () => {
+    const [kit, registry] = [currentKit(), currentRegistry()];
     const client = registry.client();
     const keySchema = { type: "record" as const, name: "PurchaseKey", namespace: "fomo.test", fields: [{ name: "id", type: "string" }] };
     const keyId = (await client.register(keySchema, { subject: "avro-keys-key" })).id;

@@ -1,22 +1,8 @@
 import { SchemaType } from "@kafkajs/confluent-schema-registry";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { TestRegistry } from "../../schema-registry/testing/registry-test-kit";
-import { testStack } from "../../stack/testing/test-stack";
-import { createEngineTestKit, type EngineTestKit } from "../testing/engine-test-kit";
-import { describedTypes, registryOptions } from "../testing/registry-topics";
+import { describe, expect, it } from "vitest";
+import { describedTypes, registryOptions, registryTopicsPerTest } from "../testing/registry-topics";
 
-let kit: EngineTestKit;
-let registry: TestRegistry;
-
-beforeEach(async () => {
-  kit = await createEngineTestKit(testStack().kafkaBrokers);
-  registry = new TestRegistry();
-  await registry.start();
-});
-afterEach(async () => {
-  await kit.close();
-  await registry.dispose();
-});
+const { kit: currentKit, registry: currentRegistry } = registryTopicsPerTest();
 
 const purchaseProto = `syntax = "proto3";
 package fomo.test;
@@ -36,6 +22,7 @@ message Address { string city = 1; }`;
 
 describe("Protobuf topics through the schema registry", () => {
   it("types columns from the message type (int64 → BIGINT, int32 → INTEGER, message → STRUCT, repeated → LIST) and reads exact values", async () => {
+    const [kit, registry] = [currentKit(), currentRegistry()];
     const client = registry.client();
     const { id } = await client.register({ type: SchemaType.PROTOBUF, schema: purchaseProto }, { subject: "proto-purchases-value" });
     const topic = await kit.createTopic(1);

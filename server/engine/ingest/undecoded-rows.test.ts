@@ -1,23 +1,10 @@
 import avro from "avsc";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { frameConfluent } from "../../decoding/wire-format";
-import { TestRegistry } from "../../schema-registry/testing/registry-test-kit";
-import { testStack } from "../../stack/testing/test-stack";
-import { createEngineTestKit, type EngineTestKit } from "../testing/engine-test-kit";
-import { eventually, registryOptions } from "../testing/registry-topics";
+import { eventually } from "../testing/eventually";
+import { registryOptions, registryTopicsPerTest } from "../testing/registry-topics";
 
-let kit: EngineTestKit;
-let registry: TestRegistry;
-
-beforeEach(async () => {
-  kit = await createEngineTestKit(testStack().kafkaBrokers);
-  registry = new TestRegistry();
-  await registry.start();
-});
-afterEach(async () => {
-  await kit.close();
-  await registry.dispose();
-});
+const { kit: currentKit, registry: currentRegistry } = registryTopicsPerTest();
 
 const pingSchema = { type: "record" as const, name: "Ping", namespace: "fomo.test", fields: [{ name: "n", type: "int" }] };
 const orderSchema = {
@@ -32,6 +19,7 @@ const orderSchema = {
 
 describe("rows whose schema the registry cannot give yet", () => {
   it("keeps a message with an unknown schema id as a flagged, counted row and decodes it once the schema is registered", async () => {
+    const [kit, registry] = [currentKit(), currentRegistry()];
     const client = registry.client();
     const ping = await client.register(pingSchema, { subject: "pings-value" });
     // The registry hands out ids in order: the next schema registered gets the next id.
@@ -68,6 +56,7 @@ describe("rows whose schema the registry cannot give yet", () => {
   });
 
   it("keeps rows while the registry is down and decodes them when it is back; rows already decoded stay as they are", async () => {
+    const [kit, registry] = [currentKit(), currentRegistry()];
     const client = registry.client();
     const { id } = await client.register(orderSchema, { subject: "orders-value" });
     const topic = await kit.createTopic(1);

@@ -12,13 +12,13 @@ export class StagedRows {
   readonly timestamps: number[] = [];
   readonly keys: (string | null)[] = [];
   readonly values: string[] = [];
-  /** JSON text (key → values), null for a record without headers. */
+  /** JSON text (key → values), null for a record without headers. Empty while `hasDecodeMetadata` is false. */
   readonly headers: (string | null)[] = [];
   /** The registry schema the value was written with (null for plain JSON). */
   readonly schemaIds: (number | null)[] = [];
   /** Why the value (or, as `key:<reason>`, the key) could not be decoded; null when it could. */
   readonly decodeErrors: (string | null)[] = [];
-  /** Whether any row has headers, a schema id or a decode error (else those columns are all NULL). */
+  /** Whether any row has headers, a schema id or a decode error (else those three arrays stay empty: all NULL). */
   hasDecodeMetadata = false;
   newestTimestampMs: number | null = null;
 
@@ -41,10 +41,20 @@ export class StagedRows {
     this.timestamps.push(timestampMs);
     this.keys.push(key);
     this.values.push(value);
+    // The three decode columns are filled only once a row needs them (a plain-JSON topic never does).
+    if (!this.hasDecodeMetadata) {
+      if (headers === null && schemaId === null && decodeError === null) {
+        this.noteTimestamp(timestampMs);
+        return;
+      }
+      this.hasDecodeMetadata = true;
+      const before = this.values.length - 1;
+      for (const column of [this.headers, this.schemaIds, this.decodeErrors] as unknown[][])
+        while (column.length < before) column.push(null);
+    }
     this.headers.push(headers);
     this.schemaIds.push(schemaId);
     this.decodeErrors.push(decodeError);
-    if (headers !== null || schemaId !== null || decodeError !== null) this.hasDecodeMetadata = true;
     this.noteTimestamp(timestampMs);
   }
 

@@ -1,20 +1,31 @@
+import { afterEach, beforeEach } from "vitest";
+import { TestRegistry } from "../../schema-registry/testing/registry-test-kit";
+import { testStack } from "../../stack/testing/test-stack";
 import type { KafkaSqlEngine } from "../kafka-sql-engine";
+import { createEngineTestKit, type EngineTestKit } from "./engine-test-kit";
 
 /**
- * What the engine tests of registry formats (Avro, Protobuf, unknown schema ids) share: waiting for
- * an outcome that ingest reaches in its own time, and reading DESCRIBE as field → type.
+ * What the engine tests of registry formats (Avro, Protobuf, unknown schema ids) share. For a test
+ * file: each test gets its own engine kit (its own topics) and its own embedded registry (its own
+ * store topic), both released after it.
  */
-export async function eventually(check: () => Promise<void>, timeoutMs = 20_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      await check();
-      return;
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-  }
+export function registryTopicsPerTest(): { kit: () => EngineTestKit; registry: () => TestRegistry } {
+  let kit: EngineTestKit | undefined;
+  let registry: TestRegistry | undefined;
+  beforeEach(async () => {
+    kit = await createEngineTestKit(testStack().kafkaBrokers);
+    registry = new TestRegistry();
+    await registry.start();
+  });
+  afterEach(async () => {
+    await kit?.close();
+    await registry?.dispose();
+  });
+  const started = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error("only inside a test");
+    return value;
+  };
+  return { kit: () => started(kit), registry: () => started(registry) };
 }
 
 /** DESCRIBE's Field → Type. */
