@@ -40,6 +40,7 @@ const SHOWN_METRICS: Record<string, Array<[key: string, label: string]>> = {
     ["lagMessages", "lag (messages)"],
     ["freshnessMs", "freshness (ms)"],
     ["corruptMessages", "corrupt messages"],
+    ["undecodedMessages", "waiting for the schema registry"],
     ["topics", "topics"],
     ["rssBytes", "memory"],
     ["runningQueries", "queries running"],

@@ -3,7 +3,7 @@
  * A top-level record gives one column per field; any other schema one column named `value`.
  */
 export type ColumnType =
-  | { kind: "BIGINT" | "INTEGER" | "DOUBLE" | "VARCHAR" | "BOOLEAN" | "TIMESTAMP" | "DATE" | "BLOB" }
+  | { kind: "BIGINT" | "UBIGINT" | "INTEGER" | "DOUBLE" | "VARCHAR" | "BOOLEAN" | "TIMESTAMP" | "DATE" | "BLOB" }
   | { kind: "DECIMAL"; precision: number; scale: number }
   | { kind: "STRUCT"; fields: Column[] }
   | { kind: "LIST"; element: ColumnType }

@@ -1,3 +1,5 @@
+import type { Column } from "./avro-column-types";
+
 /** The formats a value can be decoded from. */
 export type DecodedFormat = "json" | "avro" | "protobuf" | "json-schema";
 
@@ -29,6 +31,11 @@ export type DecodeResult =
       schemaId?: number;
       schemaVersion?: number;
       subject?: string;
+      /**
+       * Avro and Protobuf: the column types the writer schema gives the value (`avroColumns`,
+       * `protobufColumns`), one shared array per schema (and message type), so readers can group by it.
+       */
+      columns?: readonly Column[];
     }
   | { ok: false; reason: DecodeFailureReason; detail: string; schemaId?: number };
 

@@ -1,26 +1,36 @@
 import avro from "avsc";
 import protobuf from "protobufjs";
+import { avroColumns, type Column } from "./avro-column-types";
 import { avroDecodingOptions } from "./avro-logical-types";
 import type { DecodedFormat } from "./decode-result";
 import { toPlainJson } from "./plain-json";
+import { protobufColumns } from "./protobuf-column-types";
 import type { RegisteredSchema } from "./registry-lookup";
 import { readMessageIndexes } from "./wire-format";
+
+/** A decoded payload, with the column types its writer schema gives it (Avro, Protobuf). */
+export interface DecodedPayload {
+  value: unknown;
+  columns?: readonly Column[];
+}
 
 /** A registered schema made ready to decode payloads; `decode` throws on a payload that does not fit. */
 export interface PayloadDecoder {
   format: DecodedFormat;
-  decode(payload: Buffer): unknown;
+  decode(payload: Buffer): DecodedPayload;
 }
 
 function avroDecoder(schemaText: string): PayloadDecoder {
-  const type = avro.Type.forSchema(JSON.parse(schemaText) as avro.Schema, avroDecodingOptions());
+  const parsed = JSON.parse(schemaText) as avro.Schema;
+  const type = avro.Type.forSchema(parsed, avroDecodingOptions());
+  const columns = avroColumns(schemaText);
   return {
     format: "avro",
     decode(payload) {
       const { value, offset } = type.decode(payload, 0);
       if (offset < 0) throw new Error(`the Avro payload is truncated (${payload.length} bytes)`);
       if (offset !== payload.length) throw new Error(`${payload.length - offset} bytes left after the Avro value`);
-      return toPlainJson(value);
+      return { value: toPlainJson(value), columns };
     },
   };
 }
@@ -44,8 +54,17 @@ function protobufDecoder(schemaText: string): PayloadDecoder {
     }
     return found;
   };
-  const toObject = (type: protobuf.Type, bytes: Buffer) =>
-    toPlainJson(type.toObject(type.decode(bytes), { longs: String, enums: String, bytes: String, defaults: true, arrays: true }));
+  // Computed once per message type: every value of a type shares its columns (the engine groups by them).
+  const columnsByType = new Map<protobuf.Type, readonly Column[]>();
+  const columnsOf = (type: protobuf.Type) => {
+    let columns = columnsByType.get(type);
+    if (!columns) columnsByType.set(type, (columns = protobufColumns(type)));
+    return columns;
+  };
+  const toObject = (type: protobuf.Type, bytes: Buffer): DecodedPayload => ({
+    value: toPlainJson(type.toObject(type.decode(bytes), { longs: String, enums: String, bytes: String, defaults: true, arrays: true })),
+    columns: columnsOf(type),
+  });
   return {
     format: "protobuf",
     decode(payload) {
@@ -68,7 +87,7 @@ function protobufDecoder(schemaText: string): PayloadDecoder {
 }
 
 function jsonSchemaDecoder(): PayloadDecoder {
-  return { format: "json-schema", decode: (payload) => JSON.parse(payload.toString("utf8")) as unknown };
+  return { format: "json-schema", decode: (payload) => ({ value: JSON.parse(payload.toString("utf8")) as unknown }) };
 }
 
 /** Throws when the schema cannot be used (a parser error). */

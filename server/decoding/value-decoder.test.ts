@@ -2,6 +2,7 @@ import { SchemaType } from "@kafkajs/confluent-schema-registry";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import avro from "avsc";
 import { TestRegistry } from "../schema-registry/testing/registry-test-kit";
+import { avroColumns } from "./avro-column-types";
 import { avroDecodingOptions } from "./avro-logical-types";
 import { ValueDecoder } from "./value-decoder";
 import { frameConfluent, writeMessageIndexes } from "./wire-format";
@@ -85,6 +86,8 @@ describe("value decoder against the embedded registry and a third-party producer
         address: { city: "Lyon" },
         checksum: "AQID",
       },
+      // The writer schema's column types come with the value, for readers that type columns (the engine).
+      columns: avroColumns(orderSchema),
     });
     expect(JSON.parse(JSON.stringify(result.ok && result.value))).toMatchObject({ at: "2026-11-29T12:00:00.123Z" });
   });

@@ -32,8 +32,8 @@ export class ValueDecoder {
       const entry = await this.schemaFor(frame.schemaId);
       if (entry.kind === "failed") return entry.result;
       try {
-        const value = entry.decoder.decode(frame.payload);
-        return {
+        const { value, columns } = entry.decoder.decode(frame.payload);
+        const result: DecodeResult = {
           ok: true,
           value,
           format: entry.decoder.format,
@@ -41,6 +41,8 @@ export class ValueDecoder {
           schemaVersion: entry.version,
           subject: entry.subject,
         };
+        if (columns) result.columns = columns;
+        return result;
       } catch (error) {
         return decodeFailure("malformed", `does not match schema ${frame.schemaId}: ${(error as Error).message}`, frame.schemaId);
       }

@@ -20,6 +20,7 @@ export function engineHealth(
       misfitsByColumn: Object.fromEntries(columns.map((column) => [column.name, column.misfits])),
       misfitValues: columns.reduce((sum, column) => sum + column.misfits, 0),
       overflowMessages: state.overflowMessages,
+      undecodedMessages: state.table.undecoded.count,
       newestTimestamp: state.newestTimestampMs === null ? null : new Date(state.newestTimestampMs).toISOString(),
       partitions: state.partitions
         .filter((partition) => partition !== undefined)
@@ -43,6 +44,7 @@ export function engineHealth(
     corruptMessages: sum((topic) => topic.corruptMessages),
     misfitValues: sum((topic) => topic.misfitValues),
     overflowMessages: sum((topic) => topic.overflowMessages),
+    undecodedMessages: sum((topic) => topic.undecodedMessages),
     freshnessMs: Number.isFinite(newest) ? Math.max(0, Date.now() - newest) : null,
     runningQueries: gate.busy,
     queuedQueries: gate.queued,

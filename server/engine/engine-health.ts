@@ -20,6 +20,8 @@ export const topicHealthSchema = z.object({
   misfitValues: z.number(),
   /** Objects with fields that are not columns (beyond the column cap, unnameable keys): kept in `_raw`. */
   overflowMessages: z.number(),
+  /** Rows whose key or value waits for the schema registry (unknown schema id, registry down): decoded again later. */
+  undecodedMessages: z.number(),
   newestTimestamp: z.string().nullable(),
   partitions: z.array(partitionHealthSchema),
 });
@@ -33,6 +35,7 @@ export const engineHealthSchema = z.object({
   corruptMessages: z.number(),
   misfitValues: z.number(),
   overflowMessages: z.number(),
+  undecodedMessages: z.number(),
   /** Age of the newest ingested message (ms), null before any message. */
   freshnessMs: z.number().nullable(),
   runningQueries: z.number(),

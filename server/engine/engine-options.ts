@@ -19,6 +19,18 @@ export const engineOptionsSchema = z.object({
   /** How often topics are listed (new, deleted, re-created topics and new partitions). */
   metadataIntervalMs: z.number().int().positive().default(2_000),
   clientId: z.string().default("fomo-engine"),
+  /** The Schema Registry that resolves Confluent-framed keys and values (none: they are `no-registry` rows). */
+  schemaRegistry: z
+    .object({
+      url: z.url(),
+      auth: z.object({ username: z.string(), password: z.string() }).optional(),
+      timeoutMs: z.number().int().positive().default(2_000),
+    })
+    .optional(),
+  /** How long "the registry does not know this schema id" is believed before rows with it are tried again. */
+  unknownSchemaIdTtlMs: z.number().int().nonnegative().default(30_000),
+  /** How often rows that wait for the registry (unknown id, registry down) are decoded again. */
+  redecodeIntervalMs: z.number().int().positive().default(2_000),
   /** Only topics it accepts are ingested (tests give each test its own topics). */
   topicFilter: z.custom<(topic: string) => boolean>((value) => typeof value === "function").optional(),
   log: z.custom<(message: string) => void>((value) => typeof value === "function").optional(),
@@ -37,5 +49,6 @@ export function engineOptionsFromConfig(config: FomoConfig): KafkaSqlEngineOptio
     threads: config.engine.threads,
     maxConcurrentQueries: config.engine.maxConcurrentQueries,
     dlqTopic: config.connector.dlqTopic,
+    schemaRegistry: { url: config.schemaRegistry.url, auth: config.schemaRegistry.auth },
   };
 }

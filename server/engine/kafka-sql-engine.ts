@@ -3,6 +3,7 @@ import type { Catalog } from "../../lib/api/catalog";
 import type { QueryResult } from "../../lib/api/query";
 import { throwIfCancelled, untilCancelled } from "../../lib/cancellation";
 import { FomoError } from "../../lib/errors";
+import { ValueDecoder } from "../decoding/value-decoder";
 import { buildCatalog, describeTopicResult, showTablesResult } from "./catalog/catalog-results";
 import type { EngineHealth } from "./engine-health";
 import { engineOptionsSchema, type KafkaSqlEngineOptions, type ResolvedEngineOptions } from "./engine-options";
@@ -50,9 +51,12 @@ export async function createKafkaSqlEngine(input: KafkaSqlEngineOptions): Promis
   const { instance, admin } = await openDuckDb({ memoryLimit: options.memoryLimit, threads: options.threads });
   const clients = createEngineKafkaClients(options.brokers, options.clientId, options.security);
   const writer = await instance.connect();
+  const decoder = new ValueDecoder({ registry: options.schemaRegistry, unknownIdTtlMs: options.unknownSchemaIdTtlMs });
   const ingest = new TopicIngest({
     clients,
     writer,
+    decoder,
+    redecodeIntervalMs: options.redecodeIntervalMs,
     topicFilter: options.topicFilter,
     metadataIntervalMs: options.metadataIntervalMs,
     log: options.log,

@@ -36,6 +36,7 @@ const service: ChildService = {
         freshnessMs: health.freshnessMs,
         corruptMessages: health.corruptMessages,
         misfitValues: health.misfitValues,
+        undecodedMessages: health.undecodedMessages,
         topics,
         runningQueries: health.runningQueries,
         queuedQueries: health.queuedQueries,

@@ -1,5 +1,10 @@
 import type { fetchV17 } from "../../kafka/platformatic-protocol";
+import { unframedText } from "../../decoding/unframed-text";
+import type { ValueDecoder } from "../../decoding/value-decoder";
 import { StagedRows } from "../store/staged-rows";
+import { ingestBatchOf, type IngestBatch } from "../store/topic-table";
+import type { FramedRecord } from "../store/undecoded-store";
+import { decodeFramedRecords } from "./framed-records";
 import type { LeanFetchResponse } from "./lean-fetch";
 import { decodeRecordBatches } from "./record-batch-decoder";
 import type { PartitionState, TopicState } from "./topic-state";
@@ -11,7 +16,7 @@ const PARTITION_MAX_BYTES = 8 * 1024 * 1024;
 /** The decoded messages of one topic from one fetch, with the offsets they bring each partition to. */
 export interface FetchedBatch {
   state: TopicState;
-  rows: StagedRows;
+  batch: IngestBatch;
   advanced: [PartitionState, bigint][];
 }
 
@@ -37,14 +42,24 @@ export function fetchRequestsByLeader(topics: Iterable<TopicState>): Map<number,
   return new Map([...byLeader].map(([leader, requests]) => [leader, [...requests.values()]]));
 }
 
-/** Decodes a fetch response into one batch per topic and moves the fetch offsets past it. */
-export function decodeFetch(topics: Iterable<TopicState>, response: LeanFetchResponse): FetchedBatch[] {
+/**
+ * Decodes a fetch response into one batch per topic and moves the fetch offsets past it. Every key
+ * and value goes through server/decoding: unframed ones on its synchronous fast path (their text,
+ * parsed later by DuckDB, as before the registry formats), Confluent-framed ones through the
+ * decoder and the registry (see framed-records.ts).
+ */
+export async function decodeFetch(
+  topics: Iterable<TopicState>,
+  response: LeanFetchResponse,
+  decoder: ValueDecoder,
+): Promise<FetchedBatch[]> {
   const byId = new Map([...topics].map((state) => [state.topicId, state]));
   const batches: FetchedBatch[] = [];
   for (const topicResponse of response.responses) {
     const state = byId.get(topicResponse.topicId);
     if (!state) continue;
     const rows = new StagedRows();
+    const framed: FramedRecord[] = [];
     const advanced: [PartitionState, bigint][] = [];
     for (const partitionResponse of topicResponse.partitions) {
       const partition = state.partitions[partitionResponse.partitionIndex];
@@ -55,7 +70,23 @@ export function decodeFetch(topics: Iterable<TopicState>, response: LeanFetchRes
       let next = partition.fetchOffset;
       if (partitionResponse.records) {
         const after = decodeRecordBatches(partitionResponse.records, Number(next), {
-          record: (offset, timestampMs, key, value) => rows.push(index, offset, timestampMs, key, value),
+          record: (offset, timestampMs, bytes, keyStart, keyLength, valueStart, valueLength, headers) => {
+            const key = keyLength < 0 ? null : unframedText(bytes, keyStart, keyStart + keyLength);
+            const value = unframedText(bytes, valueStart, valueStart + valueLength);
+            if (key !== undefined && value !== undefined) {
+              rows.push(index, offset, timestampMs, key, value, headers);
+              return;
+            }
+            const keyBytes = keyLength < 0 ? null : bytes.subarray(keyStart, keyStart + keyLength);
+            framed.push({
+              partition: index,
+              offset,
+              timestampMs,
+              key: keyBytes,
+              value: bytes.subarray(valueStart, valueStart + valueLength),
+              headers,
+            });
+          },
         });
         next = BigInt(after);
       }
@@ -65,7 +96,13 @@ export function decodeFetch(topics: Iterable<TopicState>, response: LeanFetchRes
         advanced.push([partition, next]);
       }
     }
-    if (advanced.length > 0) batches.push({ state, rows, advanced });
+    if (advanced.length === 0) continue;
+    const batch = ingestBatchOf(rows);
+    if (framed.length > 0) {
+      await decodeFramedRecords(framed, decoder, batch);
+      for (const record of framed) rows.noteTimestamp(record.timestampMs);
+    }
+    batches.push({ state, batch, advanced });
   }
   return batches;
 }

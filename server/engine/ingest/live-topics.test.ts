@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { testStack } from "../../stack/testing/test-stack";
 import { createTopicsAndWait } from "../../kafka/topic-creation";
 import { createEngineTestKit, singleNumber, type EngineTestKit } from "../testing/engine-test-kit";
+import { eventually } from "../testing/eventually";
 
 let kit: EngineTestKit;
 
@@ -11,19 +12,6 @@ beforeEach(async () => {
 afterEach(async () => {
   await kit.close();
 });
-
-async function eventually(check: () => Promise<void>, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      await check();
-      return;
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 250));
-    }
-  }
-}
 
 describe("ingest", () => {
   it("keeps poison pills as corrupt rows, counts them, and goes on ingesting", async () => {
@@ -78,7 +66,10 @@ describe("ingest", () => {
       "_offset",
       "_timestamp",
       "_key",
+      "_headers",
+      "_schema_id",
       "_corrupt",
+      "_decode_error",
       "_raw",
       "_misfits",
     ]);

@@ -2,12 +2,26 @@ import { compressionsAlgorithmsByBitmask } from "../../kafka/platformatic-protoc
 
 /**
  * A lean reader of Kafka's record-batch format (magic v2) straight from a fetch response's bytes:
- * no object per record, only the key and value strings the engine keeps. CRCs are not checked
- * (TCP and the broker already do); compressed batches are decompressed with the client's codecs.
+ * no object per record, only where its key and value lie in the batch (the sink decides what they
+ * are, through server/decoding) and its headers. CRCs are not checked (TCP and the broker already
+ * do); compressed batches are decompressed with the client's codecs.
  */
 export interface DecodedRecordSink {
-  /** One data record; `value` is the UTF-8 text ("" for null/empty values). */
-  record(offset: number, timestampMs: number, key: string | null, value: string): void;
+  /**
+   * One data record. Key and value are `bytes[start, start + length)`; a null key has length -1, a
+   * null value length 0 (a tombstone is no data either way). `headers`: a JSON object of header
+   * key → list of values (UTF-8 text, null for a null value), null when the record has none.
+   */
+  record(
+    offset: number,
+    timestampMs: number,
+    bytes: Buffer,
+    keyStart: number,
+    keyLength: number,
+    valueStart: number,
+    valueLength: number,
+    headers: string | null,
+  ): void;
 }
 
 const COMPRESSION_MASK = 0x07;
@@ -64,17 +78,34 @@ function decodeRecords(
     const timestampDelta = reader.varint();
     const offsetDelta = reader.varint();
     const keyLength = reader.varint();
-    let key: string | null = null;
-    if (keyLength >= 0) {
-      key = bytes.toString("utf8", reader.position, reader.position + keyLength);
-      reader.position += keyLength;
-    }
+    const keyStart = reader.position;
+    if (keyLength > 0) reader.position += keyLength;
     const valueLength = reader.varint();
-    const value = valueLength > 0 ? bytes.toString("utf8", reader.position, reader.position + valueLength) : "";
-    reader.position = recordEnd; // headers are not kept
+    const valueStart = reader.position;
+    if (valueLength > 0) reader.position += valueLength;
+    const headerCount = reader.varint();
+    const headers = headerCount > 0 ? readHeaders(bytes, reader, headerCount) : null;
+    reader.position = recordEnd;
     const offset = firstOffset + offsetDelta;
-    if (offset >= fromOffset) sink.record(offset, firstTimestamp + timestampDelta, key, value);
+    if (offset >= fromOffset) {
+      sink.record(offset, firstTimestamp + timestampDelta, bytes, keyStart, keyLength, valueStart, Math.max(0, valueLength), headers);
+    }
   }
+}
+
+/** Headers as JSON text: key → its values in order (a key may repeat), null for a null value. */
+function readHeaders(bytes: Buffer, reader: VarIntReader, count: number): string {
+  const byKey: Record<string, (string | null)[]> = Object.create(null) as Record<string, (string | null)[]>;
+  for (let i = 0; i < count; i++) {
+    const keyLength = reader.varint();
+    const key = bytes.toString("utf8", reader.position, reader.position + Math.max(0, keyLength));
+    reader.position += Math.max(0, keyLength);
+    const valueLength = reader.varint();
+    const value = valueLength < 0 ? null : bytes.toString("utf8", reader.position, reader.position + valueLength);
+    if (valueLength > 0) reader.position += valueLength;
+    (byKey[key] ??= []).push(value);
+  }
+  return JSON.stringify(byKey);
 }
 
 /** Zig-zag varints as Kafka writes them (timestamps deltas fit in 53 bits in practice). */

@@ -1,10 +1,12 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
+import type { ValueDecoder } from "../../decoding/value-decoder";
 import { TopicTable } from "../store/topic-table";
 import { decodeFetch, fetchRequestsByLeader, type FetchedBatch, type FetchRequestTopic } from "./fetch-batches";
 import type { EngineKafkaClients } from "./kafka-clients";
 import { leanFetch, type LeanFetchResponse } from "./lean-fetch";
 import { OffsetWaiters, type OffsetTargets } from "./offset-waiters";
 import { isOffsetOutOfRange, resetOutOfRangePartitions } from "./partition-recovery";
+import { redecodeWaitingRows } from "./redecode-waiting-rows";
 import { SerialQueue } from "./serial-queue";
 import type { TopicState } from "./topic-state";
 import { isInternalTopic } from "./topic-visibility";
@@ -15,6 +17,10 @@ export interface TopicIngestOptions {
   clients: EngineKafkaClients;
   /** The only connection that writes to DuckDB. */
   writer: DuckDBConnection;
+  /** server/decoding's decoder: every key and value goes through it. */
+  decoder: ValueDecoder;
+  /** How often rows waiting for the registry are decoded again (default 2 s). */
+  redecodeIntervalMs?: number;
   topicFilter?: (topic: string) => boolean;
   metadataIntervalMs?: number;
   log?: (message: string) => void;
@@ -36,6 +42,7 @@ export class TopicIngest {
   private wakeFetchLoop: (() => void) | undefined;
   /** The batch DuckDB is writing while the next fetch runs (a pipeline one batch deep). */
   private pendingWrite: Promise<void> = Promise.resolve();
+  private lastRedecode = 0;
   lastError: string | undefined;
   brokerReachable = false;
 
@@ -162,7 +169,7 @@ export class TopicIngest {
       const batches: FetchedBatch[] = [];
       let failure: unknown;
       for (const result of results) {
-        if (result.status === "fulfilled") batches.push(...decodeFetch(this.topics.values(), result.value));
+        if (result.status === "fulfilled") batches.push(...(await decodeFetch(this.topics.values(), result.value, this.options.decoder)));
         else failure ??= result.reason;
       }
       // DuckDB writes the previous batch while this one was fetched and decoded; then this one.
@@ -197,11 +204,12 @@ export class TopicIngest {
   }
 
   private async applyBatches(batches: FetchedBatch[]): Promise<void> {
-    for (const { state, rows, advanced } of batches) {
+    for (const { state, batch, advanced } of batches) {
       if (this.topics.get(state.topic) !== state) continue; // deleted or re-created meanwhile
-      const { corrupt, overflow } = await state.table.append(rows);
+      const { corrupt, overflow } = await state.table.append(batch);
+      const { rows } = batch;
       for (const [partition, next] of advanced) if (next > partition.nextOffset) partition.nextOffset = next;
-      state.ingestedMessages += rows.length;
+      state.ingestedMessages += rows.length + batch.typed.length;
       state.corruptMessages += corrupt;
       state.overflowMessages += overflow;
       if (rows.newestTimestampMs !== null && (state.newestTimestampMs === null || rows.newestTimestampMs > state.newestTimestampMs)) {
@@ -209,6 +217,23 @@ export class TopicIngest {
       }
       await this.applyRetention(state);
     }
+    await this.redecodeWaitingRows();
+  }
+
+  /** Now and then (never more often than `redecodeIntervalMs`), rows waiting for the registry get another chance. */
+  private async redecodeWaitingRows(): Promise<void> {
+    if (Date.now() - this.lastRedecode < (this.options.redecodeIntervalMs ?? 2_000)) return;
+    for (const state of this.topics.values()) {
+      if (state.table.undecoded.count === 0) continue;
+      try {
+        const replaced = await redecodeWaitingRows(state, this.options.decoder);
+        if (replaced > 0) this.log(`${state.topic}: ${replaced} rows that waited for the schema registry are decoded now`);
+      } catch (error) {
+        this.noteError(`decoding rows of ${state.topic} again failed`, error);
+      }
+    }
+    // From the end of the pass: a registry that answers slowly must not take all of ingest's time.
+    this.lastRedecode = Date.now();
   }
 
   /** A batch DuckDB could not write is fetched again (nothing of it is marked ingested). */

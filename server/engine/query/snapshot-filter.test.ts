@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readOffsetBounds } from "../store/offset-bounds";
 import { openDuckDb } from "../store/open-duckdb";
 import { StagedRows } from "../store/staged-rows";
-import { TopicTable } from "../store/topic-table";
+import { ingestBatchOf, TopicTable, type IngestBatch } from "../store/topic-table";
 import { snapshotFilter, snapshotViewSql, type PartitionBounds } from "./snapshot";
 
 let instance: DuckDBInstance;
@@ -20,10 +20,10 @@ afterAll(() => {
   instance.closeSync();
 });
 
-function rowsOf(partition: number, from: number, to: number): StagedRows {
+function rowsOf(partition: number, from: number, to: number): IngestBatch {
   const rows = new StagedRows();
   for (let offset = from; offset < to; offset++) rows.push(partition, offset, 1_700_000_000_000, null, JSON.stringify({ n: offset }));
-  return rows;
+  return ingestBatchOf(rows);
 }
 
 /** What a query sees: the view built from the bounds read inside the query's own transaction. */

@@ -10,6 +10,8 @@ export interface CaseProfile {
 
 interface Tracked extends CaseProfile {
   type: string;
+  /** The table's `rewrites` when tracking began: re-decoded rows replace rows at offsets already looked at. */
+  rewrites: number;
   /** Per partition, the highest offset already looked at. */
   checked: Map<number, number>;
 }
@@ -40,8 +42,8 @@ export class ColumnCaseProfiles {
     if (!columns) this.byTable.set(table, (columns = new Map()));
     let tracked = columns.get(column);
     // A column widened to VARCHAR holds values that were numbers before: look at all of them again.
-    if (!tracked || tracked.type !== current.type) {
-      tracked = { type: current.type, hasLower: false, hasUpper: false, checked: new Map() };
+    if (!tracked || tracked.type !== current.type || tracked.rewrites !== table.rewrites) {
+      tracked = { type: current.type, rewrites: table.rewrites, hasLower: false, hasUpper: false, checked: new Map() };
       columns.set(column, tracked);
     }
     if (tracked.hasLower && tracked.hasUpper) return tracked;

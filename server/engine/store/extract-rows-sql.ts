@@ -1,11 +1,32 @@
 import { jsonTypesOfKind, type ColumnType, type ValueKind } from "../ingest/column-types";
 import { jsonPathOfKey } from "./json-keys";
 import { quoteIdentifier, quoteLiteral } from "./quote-identifier";
-import { IS_OBJECT, STAGING_TABLE } from "./staging-table";
+import { IS_OBJECT } from "./staging-table";
 import { castTextSql } from "./typed-value-sql";
 
 /** A corrupt or overflowing value keeps at most this many characters of its text in `_raw`. */
 export const MAX_RAW_CHARS = 64 * 1024;
+
+/** The metadata columns every INSERT from a staging table fills, in `stagedMetadataSql`'s order. */
+export const STAGED_METADATA_TARGETS = [
+  "_partition",
+  "_offset",
+  "_timestamp",
+  "_key",
+  "_headers",
+  "_schema_id",
+  "_corrupt",
+  "_decode_error",
+];
+
+/** Why a plain value is corrupt, named like server/decoding's reasons (`not-an-object`: valid JSON, but an array or a scalar). */
+const JSON_DECODE_ERROR =
+  "CASE WHEN ok THEN NULL WHEN v = '' THEN 'empty' WHEN json_valid(v) THEN 'not-an-object' ELSE 'not-decodable' END";
+
+/** The staged metadata (p, o, ts, k, h, sid) as the table's columns, then `_corrupt` and `_decode_error`. */
+export function stagedMetadataSql(corrupt: string, decodeError: string): string {
+  return `p, CAST(o AS BIGINT), epoch_ms(CAST(ts AS BIGINT)), k, h::JSON, sid, ${corrupt}, ${decodeError}`;
+}
 
 /** A value column as one batch extracts it. */
 export interface ExtractedColumn {
@@ -28,6 +49,7 @@ export interface ExtractedColumn {
  */
 export function insertFromStagingSql(
   table: string,
+  source: string,
   columns: readonly ExtractedColumn[],
   keysOfColumns: readonly string[] | undefined,
 ): { sql: string; returnsMisfits: boolean } {
@@ -88,12 +110,12 @@ export function insertFromStagingSql(
     misfits.length > 0
       ? `CASE WHEN ok THEN TRY_CAST(nullif('{' || concat_ws(',', ${misfits.join(", ")}) || '}', '{}') AS JSON) END`
       : "NULL::JSON";
-  const targets = ["_partition", "_offset", "_timestamp", "_key", "_corrupt", "_raw", "_misfits", ...columns.map((column) => column.name)];
+  const targets = [...STAGED_METADATA_TARGETS, "_raw", "_misfits", ...columns.map((column) => column.name)];
   const sql =
     `INSERT INTO ${table} (${targets.map(quoteIdentifier).join(", ")}) ` +
-    `SELECT p, CAST(o AS BIGINT), epoch_ms(CAST(ts AS BIGINT)), k, NOT ok, CASE WHEN NOT ok OR ${overflow} THEN left(v, ${MAX_RAW_CHARS}) END, ` +
+    `SELECT ${stagedMetadataSql("NOT ok", `coalesce(e, ${JSON_DECODE_ERROR})`)}, CASE WHEN NOT ok OR ${overflow} THEN left(v, ${MAX_RAW_CHARS}) END, ` +
     `${misfitsJson}${columns.map((_, index) => `, ${quoteIdentifier(`$c${index}`)}`).join("")} ` +
     `FROM (SELECT *${values.map((value) => `, ${value}`).join("")} ` +
-    `FROM (SELECT *${lists.map((list) => `, ${list}`).join("")} FROM (SELECT *, ${IS_OBJECT} AS ok FROM ${STAGING_TABLE})))`;
+    `FROM (SELECT *${lists.map((list) => `, ${list}`).join("")} FROM (SELECT *, ${IS_OBJECT} AS ok FROM ${source})))`;
   return misfits.length > 0 ? { sql: `${sql} RETURNING json_keys(_misfits)`, returnsMisfits: true } : { sql, returnsMisfits: false };
 }

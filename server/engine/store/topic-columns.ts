@@ -39,6 +39,8 @@ export class TopicColumns {
   /** Keys seen with null values only: no type yet, asked about again with every batch. */
   private readonly nullKeys = new Set<string>();
   private readonly unusableKeys = new Set<string>();
+  /** Column names a writer schema took (store/typed-columns.ts): JSON keys landing there are extra fields. */
+  private readonly reservedNames = new Set<string>();
 
   /** Keys whose kinds every batch reads. */
   knownKeys(): string[] {
@@ -65,6 +67,7 @@ export class TopicColumns {
         if (seen.has(key) || this.isKnownKey(key) || this.unusableKeys.has(key) || !isColumnableKey(key)) continue;
         seen.add(key);
         const column = columnNameOfField(key);
+        if (this.reservedNames.has(column)) continue;
         const existing = this.byName.get(column);
         if (existing || creating.has(column)) {
           const spellings = (existing?.keys.length ?? 1) + result.attach.filter((entry) => entry.column === column).length;
@@ -76,6 +79,11 @@ export class TopicColumns {
       }
     }
     return result;
+  }
+
+  /** A column a writer schema created: no JSON key starts a column of that name. */
+  reserveName(name: string): void {
+    this.reservedNames.add(name);
   }
 
   /** A further spelling of a column (ignored when the column could not be created: tried again later). */

@@ -1,5 +1,4 @@
 import { DuckDBListValue, type DuckDBConnection } from "@duckdb/node-api";
-import type { ColumnType } from "../ingest/column-types";
 import { readBatchShapes, readKindsOfKeys, type BatchShapes } from "./batch-shapes";
 import { retypeColumn } from "./column-retype";
 import { applyBatchToColumn, misfitCount, newColumnTyping, typeOfMajority } from "./column-typing";
@@ -8,17 +7,37 @@ import { METADATA_COLUMNS } from "./metadata-columns";
 import { OffsetBounds, type PartitionOffsetBounds } from "./offset-bounds";
 import { INGEST_SCHEMA } from "./open-duckdb";
 import { quoteIdentifier } from "./quote-identifier";
-import type { StagedRows } from "./staged-rows";
-import { dropStagingTable, stageRows } from "./staging-table";
+import { StagedRows } from "./staged-rows";
+import { dropStagingTables, stagedSource, stageRows, STAGING_TABLE, TYPED_STAGING_TABLE } from "./staging-table";
 import { TopicColumns } from "./topic-columns";
+import { TypedColumns } from "./typed-columns";
+import { TypedRows } from "./typed-rows";
+import { insertTypedRowsSql } from "./typed-rows-sql";
+import { deleteRecords, UndecodedStore, type UndecodedRecord } from "./undecoded-store";
 
 export { MAX_RAW_CHARS } from "./extract-rows-sql";
 
 export interface ValueColumn {
   name: string;
-  type: ColumnType;
+  /** DuckDB's spelling: BIGINT, DOUBLE, VARCHAR, JSON… for JSON fields; any type a writer schema gives. */
+  type: string;
   /** Values that did not fit this column (NULL in it, recorded in `_misfits`). */
   misfits: number;
+}
+
+/** One fetch's messages of a topic, sorted by how they were decoded (see ingest/fetch-batches.ts). */
+export interface IngestBatch {
+  /** Plain JSON and JSON Schema values, and values that could not be decoded (corrupt rows). */
+  rows: StagedRows;
+  /** Avro and Protobuf values, with their writer schemas' columns. */
+  typed: TypedRows;
+  /** Framed records among `rows` and `typed` that wait for the registry (kept to decode them later). */
+  undecoded: UndecodedRecord[];
+}
+
+/** A batch of plain rows only (or nothing yet, to be filled by `decodeFramedRecords`). */
+export function ingestBatchOf(rows = new StagedRows()): IngestBatch {
+  return { rows, typed: new TypedRows(), undecoded: [] };
 }
 
 /** What one appended batch held besides good rows. */
@@ -42,6 +61,13 @@ export interface AppendOutcome {
 export class TopicTable {
   readonly qualifiedName: string;
   private readonly valueColumns = new TopicColumns();
+  private readonly typedColumns: TypedColumns;
+  /** Every value column (JSON-typed or schema-typed) in the order it was created. */
+  private readonly columnOrder: string[] = [];
+  /** Bytes of the rows that wait for the registry. */
+  readonly undecoded: UndecodedStore;
+  /** Counts rewrites of rows already in the table (re-decoded rows), for readers that track what they have seen. */
+  rewrites = 0;
   /** Which offsets the table may hold, per partition (read by queries to skip the snapshot filter). */
   private readonly bounds: OffsetBounds;
 
@@ -52,6 +78,8 @@ export class TopicTable {
   ) {
     this.qualifiedName = `${INGEST_SCHEMA}.${quoteIdentifier(topic)}`;
     this.bounds = new OffsetBounds(connection, topic);
+    this.typedColumns = new TypedColumns(connection, this.qualifiedName);
+    this.undecoded = new UndecodedStore(connection, topic);
   }
 
   static async create(connection: DuckDBConnection, topic: string, log: (message: string) => void = () => undefined): Promise<TopicTable> {
@@ -60,49 +88,106 @@ export class TopicTable {
     await connection.run(`DROP TABLE IF EXISTS ${table.qualifiedName}`);
     await table.bounds.forget();
     await connection.run(`CREATE TABLE ${table.qualifiedName} (${columns})`);
+    await table.undecoded.create();
     return table;
   }
 
-  /** JSON-field columns in the order they first appeared, with their misfit counts. */
+  /** Value columns in the order they first appeared, with their misfit counts. */
   columns(): ValueColumn[] {
-    return this.valueColumns.columns();
+    const byName = new Map<string, ValueColumn>(
+      [...this.valueColumns.columns(), ...this.typedColumns.byName.values()].map((c) => [c.name, c]),
+    );
+    return this.columnOrder.flatMap((name) => byName.get(name) ?? []);
   }
 
   async drop(): Promise<void> {
     await this.connection.run(`DROP TABLE IF EXISTS ${this.qualifiedName}`);
+    await this.undecoded.drop();
     await this.bounds.forget();
   }
 
-  /** Appends the rows (after evolving the columns they need). */
-  async append(rows: StagedRows): Promise<AppendOutcome> {
-    if (rows.length === 0) return { corrupt: 0, overflow: 0 };
+  /**
+   * Appends a batch (after evolving the columns it needs). Columns change first, outside any
+   * transaction; the rows of every kind then go in with one commit, so a failed write leaves
+   * nothing behind and the batch can simply be fetched again. `replacing`: rows already in the
+   * table that this batch holds again (re-decoded), removed in the same commit, so a query sees
+   * either the old rows or the new ones, never both or neither.
+   */
+  async append(batch: IngestBatch, replacing: readonly { partition: number; offset: number }[] = []): Promise<AppendOutcome> {
+    const { rows, typed, undecoded } = batch;
+    if (rows.length + typed.length === 0) return { corrupt: 0, overflow: 0 };
     // Committed before the rows: a query that sees the rows also sees bounds covering them.
-    await this.bounds.widen(offsetRangesOf(rows));
-    await stageRows(this.connection, rows);
+    await this.bounds.widen(offsetRangesOf([rows, typed]));
+    const statements: { sql: string; returnsMisfits: boolean }[] = [];
+    let outcome: AppendOutcome = { corrupt: 0, overflow: 0 };
     try {
-      const shapes = await readBatchShapes(this.connection, this.valueColumns.knownKeys());
-      const extracted = await this.evolveColumns(shapes);
-      const overflow = shapes.keyLists.reduce(
-        (sum, { keys, count }) => sum + (keys.some((key) => !this.valueColumns.isKnownKey(key)) ? count : 0),
-        0,
-      );
-      const known = overflow > 0 ? this.valueColumns.knownKeys() : undefined;
-      await this.insert(extracted, known);
-      return { corrupt: shapes.corrupt, overflow };
+      if (rows.length > 0) {
+        await stageRows(this.connection, rows);
+        const shapes = await readBatchShapes(this.connection, this.valueColumns.knownKeys());
+        const extracted = await this.evolveColumns(shapes);
+        const overflow = shapes.keyLists.reduce(
+          (sum, { keys, count }) => sum + (keys.some((key) => !this.valueColumns.isKnownKey(key)) ? count : 0),
+          0,
+        );
+        const known = overflow > 0 ? this.valueColumns.knownKeys() : undefined;
+        statements.push(insertFromStagingSql(this.qualifiedName, stagedSource(STAGING_TABLE, rows), extracted, known));
+        outcome = { corrupt: shapes.corrupt, overflow };
+      }
+      if (typed.length > 0) {
+        await stageRows(this.connection, typed, TYPED_STAGING_TABLE);
+        for (const [schemaId, columns] of typed.columnsBySchema) {
+          const targets = await this.typedColumns.targetsFor(
+            columns,
+            (name) => this.valueColumns.byName.get(name)?.typing.type,
+            (name) => {
+              this.valueColumns.reserveName(name);
+              this.columnOrder.push(name);
+            },
+          );
+          statements.push(insertTypedRowsSql(this.qualifiedName, schemaId, targets));
+        }
+      }
+      await this.undecoded.stage(undecoded);
+      await this.inOneCommit(statements.length > 1 || undecoded.length > 0 || replacing.length > 0, async () => {
+        if (replacing.length > 0) {
+          await deleteRecords(this.connection, this.qualifiedName, "_partition", "_offset", replacing);
+          await this.undecoded.remove(replacing);
+          this.rewrites += 1;
+        }
+        for (const statement of statements) await this.runCountingMisfits(statement);
+        await this.undecoded.insertStaged(undecoded.length);
+      });
+      if (undecoded.length > 0 || replacing.length > 0) await this.undecoded.recount();
+      return outcome;
     } finally {
-      await dropStagingTable(this.connection);
+      await dropStagingTables(this.connection);
+      await this.undecoded.dropStaged();
     }
   }
 
   async deleteBelow(partition: number, logStartOffset: bigint): Promise<void> {
     await this.connection.run(`DELETE FROM ${this.qualifiedName} WHERE _partition = $1 AND _offset < $2`, [partition, logStartOffset]);
+    await this.undecoded.deleteBelow(partition, logStartOffset);
     await this.bounds.raiseMin(partition, logStartOffset);
   }
 
   /** Drops the rows at and beyond `endOffset` (the log was truncated below them). */
   async deleteFrom(partition: number, endOffset: bigint): Promise<void> {
     await this.connection.run(`DELETE FROM ${this.qualifiedName} WHERE _partition = $1 AND _offset >= $2`, [partition, endOffset]);
+    await this.undecoded.deleteFrom(partition, endOffset);
     await this.bounds.lowerMax(partition, endOffset - 1n);
+  }
+
+  private async inOneCommit(needed: boolean, work: () => Promise<void>): Promise<void> {
+    if (!needed) return work();
+    await this.connection.run("BEGIN TRANSACTION");
+    try {
+      await work();
+      await this.connection.run("COMMIT");
+    } catch (error) {
+      await this.connection.run("ROLLBACK").catch(() => undefined);
+      throw error;
+    }
   }
 
   /** New keys become columns or spellings of one; each column present in the batch gets its kinds applied. */
@@ -132,6 +217,7 @@ export class TopicTable {
         continue;
       }
       columns.addColumn(key, column, newColumnTyping(type, counts));
+      this.columnOrder.push(column);
       created.add(column);
     }
     for (const { key, column } of attach) columns.attachKey(key, column);
@@ -168,9 +254,8 @@ export class TopicTable {
     return extracted;
   }
 
-  /** The extracting INSERT; when values may not fit, it returns each row's misfit columns to count them. */
-  private async insert(extracted: ExtractedColumn[], knownKeys: string[] | undefined): Promise<void> {
-    const { sql, returnsMisfits } = insertFromStagingSql(this.qualifiedName, extracted, knownKeys);
+  /** An extracting INSERT; when values may not fit, it returns each row's misfit columns to count them. */
+  private async runCountingMisfits({ sql, returnsMisfits }: { sql: string; returnsMisfits: boolean }): Promise<void> {
     if (!returnsMisfits) {
       await this.connection.run(sql);
       return;
@@ -182,7 +267,7 @@ export class TopicTable {
       for (const names of chunk.getColumnValues(0)) {
         if (!(names instanceof DuckDBListValue)) continue;
         for (const name of names.items) {
-          const column = this.valueColumns.byName.get(String(name));
+          const column = this.valueColumns.byName.get(String(name)) ?? this.typedColumns.byName.get(String(name));
           if (column) column.misfits += 1;
         }
       }
@@ -190,15 +275,16 @@ export class TopicTable {
   }
 }
 
-function offsetRangesOf(rows: StagedRows): PartitionOffsetBounds {
+function offsetRangesOf(batches: readonly StagedRows[]): PartitionOffsetBounds {
   const ranges = new Map<number, { min: number; max: number }>();
-  const { partitions, offsets } = rows;
-  for (let i = 0; i < offsets.length; i++) {
-    const range = ranges.get(partitions[i]!);
-    const offset = offsets[i]!;
-    if (!range) ranges.set(partitions[i]!, { min: offset, max: offset });
-    else if (offset < range.min) range.min = offset;
-    else if (offset > range.max) range.max = offset;
+  for (const { partitions, offsets } of batches) {
+    for (let i = 0; i < offsets.length; i++) {
+      const range = ranges.get(partitions[i]!);
+      const offset = offsets[i]!;
+      if (!range) ranges.set(partitions[i]!, { min: offset, max: offset });
+      else if (offset < range.min) range.min = offset;
+      else if (offset > range.max) range.max = offset;
+    }
   }
   return new Map([...ranges].map(([partition, { min, max }]) => [partition, { min: BigInt(min), max: BigInt(max) }]));
 }
