@@ -39,7 +39,10 @@ async function setup() {
   const registry = new TestRegistry();
   cleanups.push(() => registry.dispose());
   await registry.start();
+  // The sink gives up on a lookup after 1 s (the outage test waits less); a registration is a
+  // write through Kafka, which takes longer on a loaded machine.
   const connection = { url: registry.url, timeoutMs: 1_000 };
+  const registering = { url: registry.url, timeoutMs: 15_000 };
   const producer = createKafka(stack.kafkaBrokers, "registry-formats-producer").producer({
     createPartitioner: Partitioners.DefaultPartitioner,
   });
@@ -49,13 +52,13 @@ async function setup() {
   cleanups.push(() => sink.close());
   const encoders = async (): Promise<Record<"avro" | "protobuf", ConfluentEncoder>> => ({
     avro: confluentEncoderFor({
-      id: await registerSchema(connection, `${topic}-value`, { schemaType: "AVRO", schema: AVRO_PURCHASE }),
+      id: await registerSchema(registering, `${topic}-value`, { schemaType: "AVRO", schema: AVRO_PURCHASE }),
       schemaType: "AVRO",
       schema: AVRO_PURCHASE,
     }),
     protobuf: confluentEncoderFor({
       // Another subject: a topic's subject (TopicNameStrategy) holds one schema type.
-      id: await registerSchema(connection, `${topic}-protobuf-value`, { schemaType: "PROTOBUF", schema: PROTOBUF_PURCHASE }),
+      id: await registerSchema(registering, `${topic}-protobuf-value`, { schemaType: "PROTOBUF", schema: PROTOBUF_PURCHASE }),
       schemaType: "PROTOBUF",
       schema: PROTOBUF_PURCHASE,
     }),
