@@ -2,7 +2,7 @@ import type { EachBatchPayload } from "../kafka/kafkajs-client";
 import { toFomoError } from "../../lib/errors";
 import { retryRetriable } from "../kafka/kafka-retries";
 import { PURCHASES_TABLE } from "../warehouse/schema";
-import { decodePurchase, type DecodedPurchase } from "./purchase-record";
+import { decodeWaitingForRegistry } from "./registry-wait";
 import { settleTopicIncarnation } from "./settle-topic-incarnation";
 import type { PartitionWatermarks } from "./sink-lag";
 import { readSinkOffsets } from "./sink-offsets";
@@ -135,32 +135,6 @@ export function createSinkSession(ctx: SinkContext): SinkSession {
     log(`assigned partitions [${partitions.join(",")}] at warehouse offsets ${describeOffsets(session.expectedNext)}`);
   }
 
-  /**
-   * Decodes one value; while the registry cannot resolve its schema (down, refusing us) it waits
-   * and tries again, heartbeating, rather than dead-letter good data. Undefined when consuming
-   * stopped meanwhile (the message is then read again by whoever consumes next).
-   */
-  async function decodeWaitingForRegistry(
-    value: Buffer | null,
-    batch: Pick<EachBatchPayload, "heartbeat" | "isRunning" | "isStale">,
-  ): Promise<DecodedPurchase | undefined> {
-    let waitMs = 250;
-    for (;;) {
-      const decoded = await decodePurchase(value, clients.decoder);
-      if (decoded.ok || !decoded.waitForRegistry) {
-        if (session.registryWait) log(`the schema registry answers again; consuming resumes`);
-        session.registryWait = undefined;
-        return decoded;
-      }
-      if (!session.registryWait) log(`waiting for the schema registry, consuming paused (nothing is dead-lettered): ${decoded.reason}`);
-      session.registryWait = { reason: decoded.reason, since: session.registryWait?.since ?? new Date() };
-      await sleep(waitMs);
-      waitMs = Math.min(waitMs * 2, 2_000);
-      if (!batch.isRunning() || batch.isStale() || !lifecycle.running || session.incarnationChanged) return undefined;
-      await batch.heartbeat();
-    }
-  }
-
   async function eachBatch({ batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload): Promise<void> {
     await session.assignmentReady;
     if (!isRunning() || isStale() || !lifecycle.running || session.incarnationChanged) return;
@@ -171,7 +145,7 @@ export function createSinkSession(ctx: SinkContext): SinkSession {
       // Already loaded (or buffered): a re-delivery from before the seek took effect.
       if (expected !== undefined && offset < expected) continue;
       const timestampMs = Number(message.timestamp);
-      const decoded = await decodeWaitingForRegistry(message.value, { heartbeat, isRunning, isStale });
+      const decoded = await decodeWaitingForRegistry(ctx, message.value, { heartbeat, isRunning, isStale });
       // Stopped or rebalanced while waiting: this message and the rest of the batch come again.
       if (decoded === undefined) return;
       const source = { key: message.key, value: message.value, timestamp: message.timestamp };
