@@ -3,7 +3,9 @@ import { e2eStackConfig, E2E_STACK_ENV } from "./e2e/stack-env";
 
 /**
  * End-to-end tests against the real stack in test mode (its own broker, warehouse and ports), driven
- * in Debian's Chromium. The stack is started once by `webServer` and stopped with SIGTERM.
+ * in Debian's Chromium. The stack is started once by `webServer` and stopped with SIGTERM. Its
+ * generator writes GENERATOR_FORMAT from the environment (json by default; avro or protobuf through
+ * the stack's Schema Registry), see e2e/stack-env.ts.
  */
 const stackEnv = E2E_STACK_ENV;
 const config = e2eStackConfig();

@@ -86,6 +86,8 @@ export const envSchema = z.object({
   GENERATOR_SEED: z.coerce.number().int().default(1277),
   GENERATOR_BACKLOG: z.coerce.number().int().min(0).default(10_000),
   GENERATOR_RATE: z.coerce.number().min(0).max(10_000).default(4),
+  // Value format of both topics: json, or avro / protobuf in the Confluent wire format (schemas registered in the Schema Registry).
+  GENERATOR_FORMAT: z.enum(["json", "avro", "protobuf"]).default("json"),
 
   // Sink connector.
   CONNECTOR_FLUSH_INTERVAL_MS: z.coerce.number().int().min(1_000).default(30_000),

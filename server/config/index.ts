@@ -68,7 +68,7 @@ export interface FomoConfig {
     /** HTTP Basic credentials: sent to the registry, and required by the embedded one. */
     auth: { username: string; password: string } | undefined;
   };
-  generator: { seed: number; backlog: number; ratePerTopic: number };
+  generator: { seed: number; backlog: number; ratePerTopic: number; format: "json" | "avro" | "protobuf" };
   connector: { flushIntervalMs: number; dlqTopic: string; groupId: string; stopLimitMs: number };
   /**
    * Hosted mode (FOMO_HOSTED=1 or `npm run demo -- --hosted`): every page and API needs an
@@ -215,7 +215,7 @@ export function parseConfig(env: Record<string, string | undefined>, cwd = proce
       topic: e.SCHEMA_REGISTRY_TOPIC,
       auth: registryAuth,
     },
-    generator: { seed: e.GENERATOR_SEED, backlog: e.GENERATOR_BACKLOG, ratePerTopic: e.GENERATOR_RATE },
+    generator: { seed: e.GENERATOR_SEED, backlog: e.GENERATOR_BACKLOG, ratePerTopic: e.GENERATOR_RATE, format: e.GENERATOR_FORMAT },
     connector: {
       flushIntervalMs: e.CONNECTOR_FLUSH_INTERVAL_MS,
       dlqTopic: e.CONNECTOR_DLQ_TOPIC,

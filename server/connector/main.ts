@@ -19,6 +19,7 @@ const sink = createWarehouseSink({
   dlqTopic: config.connector.dlqTopic,
   groupId: config.connector.groupId,
   flushIntervalMs: config.connector.flushIntervalMs,
+  registry: { url: config.schemaRegistry.url, auth: config.schemaRegistry.auth },
   log,
 });
 
@@ -81,6 +82,8 @@ const service: ChildService = {
         nextFlushAt: status.nextFlushAt,
         deadLettersPending: status.deadLettersPending,
         deadLetterFailure: status.deadLetterFailure,
+        // Consuming waits for the schema registry (nothing is dead-lettered meanwhile); null otherwise.
+        waitingForRegistry: status.waitingForRegistry,
       },
     };
   },

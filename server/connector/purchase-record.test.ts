@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { decodePurchase } from "./purchase-record";
 
-const reasonOf = (value: Buffer | string | null) => {
-  const decoded = decodePurchase(value === null ? null : Buffer.isBuffer(value) ? value : Buffer.from(value));
+const reasonOf = async (value: Buffer | string | null) => {
+  const decoded = await decodePurchase(value === null ? null : Buffer.isBuffer(value) ? value : Buffer.from(value));
   return decoded.ok ? "ok" : decoded.reason;
 };
 
@@ -33,19 +33,19 @@ describe("decodePurchase against hostile values", () => {
       `{"customerId":"CU-1001","amount":1,"itemCode":"1","n":${"[".repeat(30_000)}${"]".repeat(30_000)}}`,
       /^ok$/,
     ],
-  ])("names %s clearly", (_, value, reason) => {
-    expect(reasonOf(value)).toMatch(reason);
+  ])("names %s clearly", async (_, value, reason) => {
+    expect(await reasonOf(value)).toMatch(reason);
   });
 
-  it("treats a __proto__ key as data and builds a plain row of the three fields", () => {
-    const decoded = decodePurchase(
+  it("treats a __proto__ key as data and builds a plain row of the three fields", async () => {
+    const decoded = await decodePurchase(
       Buffer.from('{"__proto__":{"polluted":true},"customerId":"CU-1001","amount":12.5,"itemCode":"96385074"}'),
     );
     expect(decoded).toEqual({ ok: true, value: { customerId: "CU-1001", amount: 12.5, itemCode: "96385074" } });
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
-  it("ignores duplicate keys nested below the top level (they are not loaded)", () => {
-    expect(reasonOf('{"customerId":"CU-1001","amount":1,"itemCode":"1","x":{"a":1,"a":2}}')).toBe("ok");
+  it("ignores duplicate keys nested below the top level (they are not loaded)", async () => {
+    expect(await reasonOf('{"customerId":"CU-1001","amount":1,"itemCode":"1","x":{"a":1,"a":2}}')).toBe("ok");
   });
 });

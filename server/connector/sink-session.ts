@@ -2,7 +2,7 @@ import type { EachBatchPayload } from "../kafka/kafkajs-client";
 import { toFomoError } from "../../lib/errors";
 import { retryRetriable } from "../kafka/kafka-retries";
 import { PURCHASES_TABLE } from "../warehouse/schema";
-import { decodePurchase } from "./purchase-record";
+import { decodeWaitingForRegistry } from "./registry-wait";
 import { settleTopicIncarnation } from "./settle-topic-incarnation";
 import type { PartitionWatermarks } from "./sink-lag";
 import { readSinkOffsets } from "./sink-offsets";
@@ -145,7 +145,9 @@ export function createSinkSession(ctx: SinkContext): SinkSession {
       // Already loaded (or buffered): a re-delivery from before the seek took effect.
       if (expected !== undefined && offset < expected) continue;
       const timestampMs = Number(message.timestamp);
-      const decoded = decodePurchase(message.value);
+      const decoded = await decodeWaitingForRegistry(ctx, message.value, { heartbeat, isRunning, isStale });
+      // Stopped or rebalanced while waiting: this message and the rest of the batch come again.
+      if (decoded === undefined) return;
       const source = { key: message.key, value: message.value, timestamp: message.timestamp };
       if (decoded.ok) {
         session.buffer.push({ kind: "row", partition, offset, timestampMs, row: { ...decoded.value, partition, offset, source } });

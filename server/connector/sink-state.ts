@@ -1,5 +1,6 @@
 import type { Admin, Consumer, Kafka, Producer } from "../kafka/kafkajs-client";
 import type { Pool } from "mysql2/promise";
+import type { ValueDecoder } from "../decoding/value-decoder";
 import type { BufferedMessage } from "./sink-buffer";
 import type { PartitionWatermarks } from "./sink-lag";
 import type { TopicIdReader } from "./topic-id-reader";
@@ -26,6 +27,8 @@ export interface SinkSessionState {
   assignmentReady: Promise<void>;
   /** Why consuming is in trouble (crash, assignment check, restart failing), until it recovers. */
   consumerError: string | undefined;
+  /** Consuming waits at a message whose schema the registry cannot give now (down, refusing us): why, since when. */
+  registryWait: { reason: string; since: Date } | undefined;
 }
 
 /** A run of failed flushes, for status and backoff; cleared by the next successful flush. */
@@ -58,6 +61,8 @@ export interface SinkClients {
   admin: Admin | undefined;
   producer: Producer | undefined;
   maxAllowedPacket: number;
+  /** The one value decoder (server/decoding): JSON, and Confluent-framed values through the registry. */
+  decoder: ValueDecoder;
 }
 
 /** The parts call each other through these, wired once by the factory. */
@@ -97,6 +102,7 @@ export function emptySessionState(): SinkSessionState {
     consumer: undefined,
     assignmentReady: Promise.resolve(),
     consumerError: undefined,
+    registryWait: undefined,
   };
 }
 

@@ -38,7 +38,11 @@ export async function sinkStatus(
   const lag = marks ? lagMessages(marks, session.committed) : 0;
   const oldestBuffered =
     session.buffer.length > 0 ? Math.min(...session.buffer.slice(0, 1000).map((message) => message.timestampMs)) : undefined;
-  const cause = lifecycle.running ? (failure?.cause ?? session.consumerError ?? counters.kafkaError) : counters.kafkaError;
+  const wait = session.registryWait;
+  const registryNote = wait
+    ? `waiting for the schema registry since ${wait.since.toISOString()} (consuming paused at a message it must decode, nothing dead-lettered): ${wait.reason}`
+    : undefined;
+  const cause = lifecycle.running ? (failure?.cause ?? session.consumerError ?? registryNote ?? counters.kafkaError) : counters.kafkaError;
   const committedOffsets: Record<string, number> = {};
   for (const [partition, next] of [...session.committed].sort((a, b) => a[0] - b[0])) committedOffsets[String(partition)] = next;
   // Explains a sudden drop of warehouse rows on /api/status.
@@ -79,5 +83,6 @@ export async function sinkStatus(
     nextFlushAt: lifecycle.running && !failure && nextFlushAt ? nextFlushAt.toISOString() : null,
     deadLettersPending: relay?.pending ?? 0,
     deadLetterFailure: relay?.failure ?? null,
+    waitingForRegistry: lifecycle.running && wait ? wait.reason : null,
   };
 }

@@ -1,4 +1,5 @@
 import type { ConnectionOptions } from "mysql2/promise";
+import type { RegistryConnection } from "../decoding/registry-lookup";
 
 export interface WarehouseSinkOptions {
   brokers: string[];
@@ -18,6 +19,8 @@ export interface WarehouseSinkOptions {
   sessionTimeoutMs?: number;
   clientId?: string;
   log?: (message: string) => void;
+  /** The Schema Registry for Confluent-framed values (Avro, Protobuf, JSON Schema); without one they are dead-lettered as `no_registry`. */
+  registry?: RegistryConnection;
 }
 
 export interface WarehouseSinkStatus {
@@ -50,4 +53,6 @@ export interface WarehouseSinkStatus {
   /** Letters in the outbox not yet acknowledged by the DLQ topic, and why shipping fails. */
   deadLettersPending: number;
   deadLetterFailure: string | null;
+  /** Consuming waits for the schema registry (down, or refusing our credentials): why; null otherwise. Nothing is dead-lettered meanwhile. */
+  waitingForRegistry: string | null;
 }

@@ -3,6 +3,7 @@ import { Partitioners, createKafka } from "../kafka/kafkajs-client";
 import { FomoError, toFomoError } from "../../lib/errors";
 import { PURCHASES_TABLE_DDL, quoteIdentifier } from "../warehouse/schema";
 import { ensureTopic } from "../kafka/topic-creation";
+import { ValueDecoder } from "../decoding/value-decoder";
 import { createExplorerKafka, type ExplorerKafka } from "../explorer/explorer-kafka";
 import { ensureDeadLetterOutbox, readMaxAllowedPacket } from "./dead-letter-outbox";
 import { createDeadLetterRelay, type DeadLetterRelay } from "./dead-letter-relay";
@@ -71,6 +72,7 @@ export function createWarehouseSink(options: WarehouseSinkOptions): WarehouseSin
       admin: undefined,
       producer: undefined,
       maxAllowedPacket: 4 * 1024 * 1024,
+      decoder: new ValueDecoder({ registry: options.registry }),
     },
     hooks: undefined as unknown as SinkContext["hooks"],
   };

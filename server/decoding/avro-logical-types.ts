@@ -28,6 +28,8 @@ class DecimalType extends avro.types.LogicalType {
   }
 
   protected override _toValue(value: unknown): Buffer {
+    const small = smallUnscaled(value, this.scale);
+    if (small !== undefined) return smallTwosComplement(small);
     const [whole = "0", fraction = ""] = String(value).replace("-", "").split(".");
     let unscaled = BigInt(`${whole}${fraction.padEnd(this.scale, "0").slice(0, this.scale)}`);
     if (String(value).startsWith("-")) unscaled = -unscaled;
@@ -37,6 +39,37 @@ class DecimalType extends avro.types.LogicalType {
     const twos = unscaled < 0n ? (1n << BigInt(8 * length)) + unscaled : unscaled;
     return Buffer.from(twos.toString(16).padStart(length * 2, "0"), "hex");
   }
+}
+
+/** Below this the unscaled integer and its bytes are exact in doubles: no BigInt needed (the producers' hot path). */
+const SMALL_UNSCALED_LIMIT = 2 ** 47;
+const DECIMAL_TEXT = /^(-?)(\d+)(?:\.(\d+))?$/;
+
+/** The unscaled integer of a number or decimal text when it is small, else undefined (the BigInt path takes it). */
+function smallUnscaled(value: unknown, scale: number): number | undefined {
+  let unscaled: number | undefined;
+  if (typeof value === "number" && Number.isFinite(value)) {
+    // A number in cents (12.34) times 100 lands next to its integer; rounding finds it.
+    unscaled = Math.round(value * 10 ** scale);
+  } else if (typeof value === "string") {
+    const match = DECIMAL_TEXT.exec(value);
+    const digits = match && `${match[2]}${(match[3] ?? "").padEnd(scale, "0").slice(0, scale)}`;
+    if (digits && digits.length <= 15) unscaled = (match[1] ? -1 : 1) * Number(digits);
+  }
+  return unscaled !== undefined && Math.abs(unscaled) < SMALL_UNSCALED_LIMIT ? unscaled : undefined;
+}
+
+/** The shortest big-endian two's complement bytes of a small integer. */
+function smallTwosComplement(unscaled: number): Buffer {
+  let length = 1;
+  while (unscaled >= 2 ** (8 * length - 1) || unscaled < -(2 ** (8 * length - 1))) length++;
+  const bytes = Buffer.allocUnsafe(length);
+  let rest = unscaled < 0 ? 2 ** (8 * length) + unscaled : unscaled;
+  for (let index = length - 1; index >= 0; index--) {
+    bytes[index] = rest % 256;
+    rest = Math.floor(rest / 256);
+  }
+  return bytes;
 }
 
 class TimestampMillisType extends avro.types.LogicalType {

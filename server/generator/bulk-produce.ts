@@ -6,7 +6,10 @@ import { retryRetriable } from "../kafka/kafka-retries";
 import { partitionOfKey } from "../kafka/key-partition";
 import { produceRecordBatches } from "./raw-produce";
 import { RecordBatchBuilder } from "./record-batch";
-import { messageAt, TOPICS, type TopicKind } from "../dataset/topics";
+import { TOPICS, type TopicKind } from "../dataset/topics";
+import type { RegistryConnection } from "../decoding/registry-lookup";
+import type { ValueFormat } from "./event-schemas";
+import { prepareValueEncoding } from "./value-encoding";
 
 export interface BulkProduceOptions {
   brokers: string[];
@@ -24,6 +27,9 @@ export interface BulkProduceOptions {
   batchBytes?: number;
   /** Produce requests in flight at once (default 4). */
   concurrency?: number;
+  /** Value format (default json); avro and protobuf register `<targetTopic>-value` in `registry` first. */
+  format?: ValueFormat;
+  registry?: RegistryConnection;
 }
 
 export interface BulkProduceResult {
@@ -50,6 +56,13 @@ export async function bulkProduce(options: BulkProduceOptions): Promise<BulkProd
   const startIndex = options.startIndex ?? 0;
   const batchBytes = options.batchBytes ?? 900_000;
   const concurrency = options.concurrency ?? 4;
+  const encoding = await prepareValueEncoding({
+    format: options.format ?? "json",
+    registry: options.registry,
+    topics: { [options.topic]: targetTopic },
+    kinds: [options.topic],
+    retryForMs: 10_000,
+  });
 
   const connections = new Map<number, Connection>();
   const routes: PartitionRoute[] = [];
@@ -119,7 +132,7 @@ export async function bulkProduce(options: BulkProduceOptions): Promise<BulkProd
 
   try {
     for (let i = 0; i < options.count && failure === undefined; i++) {
-      const { key, value } = messageAt(options.topic, options.seed, startIndex + i);
+      const { key, value } = encoding.messageAt(options.topic, options.seed, startIndex + i);
       let partition = partitionOf.get(key);
       if (partition === undefined) {
         partition = partitionOfKey(Buffer.from(key), partitions);

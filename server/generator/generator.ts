@@ -2,7 +2,10 @@ import { Partitioners, type Admin, type Producer, createKafka } from "../kafka/k
 import { FomoError, toFomoError } from "../../lib/errors";
 import { ensureTopic } from "../kafka/topic-creation";
 import { messagesEverWritten } from "../kafka/topic-offsets";
-import { messageAt, TOPIC_KINDS, TOPICS, type TopicKind } from "../dataset/topics";
+import { TOPIC_KINDS, TOPICS, type TopicKind } from "../dataset/topics";
+import type { RegistryConnection } from "../decoding/registry-lookup";
+import type { ValueFormat } from "./event-schemas";
+import { JSON_ENCODING, prepareValueEncoding, type ValueEncoding } from "./value-encoding";
 
 export interface GeneratorOptions {
   brokers: string[];
@@ -15,6 +18,11 @@ export interface GeneratorOptions {
   topicNames?: Partial<Record<TopicKind, string>>;
   clientId?: string;
   log?: (message: string) => void;
+  /** Value format (default json); avro and protobuf register their schemas in `registry` at start. */
+  format?: ValueFormat;
+  registry?: RegistryConnection;
+  /** How long start keeps trying a registry that does not answer yet (default 60 s). */
+  registryRetryForMs?: number;
 }
 
 export interface GeneratorStatus {
@@ -26,6 +34,9 @@ export interface GeneratorStatus {
   paused: boolean;
   backlogComplete: boolean;
   topics: Record<TopicKind, string>;
+  format: ValueFormat;
+  /** The registry's ids of the value schemas (avro/protobuf). */
+  schemaIds: Partial<Record<TopicKind, number>>;
 }
 
 export interface Generator {
@@ -65,6 +76,7 @@ export function createGenerator(options: GeneratorOptions): Generator {
   const kafka = createKafka(options.brokers, options.clientId ?? "fomo-generator");
   let admin: Admin | undefined;
   let producer: Producer | undefined;
+  let encoding: ValueEncoding = JSON_ENCODING;
 
   const produced: Record<TopicKind, number> = { purchases: 0, requestlog: 0 };
   let ratePerTopic = options.ratePerTopic;
@@ -92,7 +104,7 @@ export function createGenerator(options: GeneratorOptions): Generator {
   async function produce(count: Record<TopicKind, number>): Promise<void> {
     const topicMessages = TOPIC_KINDS.filter((kind) => count[kind] > 0).map((kind) => {
       const messages = [];
-      for (let i = 0; i < count[kind]; i++) messages.push(messageAt(kind, options.seed, produced[kind] + i));
+      for (let i = 0; i < count[kind]; i++) messages.push(encoding.messageAt(kind, options.seed, produced[kind] + i));
       return { topic: topics[kind], messages };
     });
     if (topicMessages.length === 0) return;
@@ -160,6 +172,15 @@ export function createGenerator(options: GeneratorOptions): Generator {
 
   return {
     async start() {
+      // Before Kafka: a format whose schemas cannot be registered must not produce anything.
+      encoding = await prepareValueEncoding({
+        format: options.format ?? "json",
+        registry: options.registry,
+        topics,
+        retryForMs: options.registryRetryForMs,
+        log,
+        cancelled: () => stopped,
+      });
       try {
         admin = kafka.admin();
         await admin.connect();
@@ -197,11 +218,22 @@ export function createGenerator(options: GeneratorOptions): Generator {
     status() {
       const stalled = sendStartedAt !== undefined && Date.now() - sendStartedAt > STALLED_SEND_MS;
       const healthy = !stalled && lastError === undefined;
-      const state = paused ? "paused" : backlogComplete ? `trickling at ${ratePerTopic}/s per topic` : "producing the backlog";
+      const activity = paused ? "paused" : backlogComplete ? `trickling at ${ratePerTopic}/s per topic` : "producing the backlog";
+      const state = encoding.format === "json" ? activity : `${activity} (${encoding.format})`;
       const detail = stalled
         ? `waiting for Kafka for ${Math.round((Date.now() - sendStartedAt!) / 1000)} s`
         : (lastError ?? `${state}; ${produced.purchases} purchases, ${produced.requestlog} requests`);
-      return { healthy, detail, produced: { ...produced }, ratePerTopic, paused, backlogComplete, topics: { ...topics } };
+      return {
+        healthy,
+        detail,
+        produced: { ...produced },
+        ratePerTopic,
+        paused,
+        backlogComplete,
+        topics: { ...topics },
+        format: encoding.format,
+        schemaIds: { ...encoding.schemaIds },
+      };
     },
     whenBacklogComplete() {
       if (backlogComplete) return Promise.resolve();

@@ -12,6 +12,8 @@ const generator = createGenerator({
   seed: config.generator.seed,
   backlog: config.generator.backlog,
   ratePerTopic: config.generator.ratePerTopic,
+  format: config.generator.format,
+  registry: { url: config.schemaRegistry.url, auth: config.schemaRegistry.auth },
   log,
 });
 
@@ -45,6 +47,9 @@ const service: ChildService = {
         backlogComplete: status.backlogComplete,
         seed: config.generator.seed,
         backlog: config.generator.backlog,
+        format: status.format,
+        "schemaId.purchases": status.schemaIds.purchases ?? null,
+        "schemaId.requestlog": status.schemaIds.requestlog ?? null,
       },
     };
   },

@@ -30,9 +30,9 @@ describe("the poison corpus", () => {
     expect(Math.max(...perCustomer.values())).toBeLessThan(100);
   });
 
-  it("says of each message what the connector's decoder does with it: dead letter, or the purchase it loads", () => {
-    const disagreements = corpus
-      .map((message) => ({ message, decoded: decodePurchase(message.value) }))
+  it("says of each message what the connector's decoder does with it: dead letter, or the purchase it loads", async () => {
+    const decodedCorpus = await Promise.all(corpus.map(async (message) => ({ message, decoded: await decodePurchase(message.value) })));
+    const disagreements = decodedCorpus
       .filter(({ message, decoded }) =>
         decoded.ok
           ? message.deadLetter ||
