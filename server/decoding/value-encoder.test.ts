@@ -18,7 +18,7 @@ function roundTrip(schemaType: "AVRO" | "PROTOBUF", schema: string, value: unkno
   const framed = readConfluentFrame(confluentEncoderFor({ id: 7, schemaType, schema }).encode(value));
   if (framed.kind !== "framed") throw new Error("not framed");
   expect(framed.schemaId).toBe(7);
-  return payloadDecoderFor({ schemaType, schema, hasReferences: false }).decode(framed.payload);
+  return payloadDecoderFor({ schemaType, schema, hasReferences: false }).decode(framed.payload).value;
 }
 
 describe("Confluent encoder", () => {
