@@ -58,7 +58,8 @@ export async function openLiveTail(name: string, initialMessages: number, reques
   const release = runtime.limiter.acquire();
   return eventStreamResponse(
     requestSignal,
-    (emit, signal) => liveTail(runtime.kafka, layout, { signal, initialMessages, emit: (event) => emit(event.type, event) }),
+    (emit, signal) =>
+      liveTail(runtime.kafka, layout, { signal, initialMessages, decoder: runtime.decoder, emit: (event) => emit(event.type, event) }),
     release,
   );
 }
@@ -74,6 +75,7 @@ export async function openSearch(name: string, body: unknown, requestSignal: Abo
     async (emit, signal) => {
       const done = await searchTopic(runtime.kafka, layout, request, {
         signal,
+        decoder: runtime.decoder,
         onProgress: (progress) => emit("progress", progress),
         onMatches: (messages) => emit("matches", { messages }),
       });

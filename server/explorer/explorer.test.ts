@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { createKafka, type Producer } from "../kafka/kafkajs-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ExplorerMessage, SearchProgress } from "../../lib/api/explorer";
+import { ValueDecoder } from "../decoding/value-decoder";
 import { createTopicsAndWait } from "../kafka/topic-creation";
 import { testStack } from "../stack/testing/test-stack";
 import { readClusterSnapshot } from "./cluster-snapshot";
@@ -18,6 +19,8 @@ const kafkajs = createKafka(kafkaBrokers, "explorer-test", { silent: true });
 const admin = kafkajs.admin();
 let producer: Producer;
 let explorer: ExplorerKafka;
+/** Plain JSON topics: no registry needed. */
+const decoder = new ValueDecoder();
 const createdTopics: string[] = [];
 const createdGroups: string[] = [];
 
@@ -51,6 +54,15 @@ function purchase(index: number) {
 async function produce(topic: string, from: number, count: number, partition?: number) {
   const messages = Array.from({ length: count }, (_, i) => ({ ...purchase(from + i), partition: partition ?? (from + i) % 3 }));
   for (let i = 0; i < messages.length; i += 5_000) await producer.send({ topic, messages: messages.slice(i, i + 5_000) });
+}
+
+/** The decoded JSON value of a message (these topics hold plain JSON). */
+function valueOf(message: ExplorerMessage | undefined): { index?: number } {
+  return message?.value.kind === "decoded" ? (JSON.parse(message.value.json) as { index?: number }) : {};
+}
+
+function keyOf(message: ExplorerMessage | undefined): string | undefined {
+  return message?.key.kind === "text" ? message.key.text : undefined;
 }
 
 async function layoutOf(topic: string): Promise<TopicLayout> {
@@ -120,7 +132,13 @@ describe("explorer live tail", () => {
     const layout = await layoutOf(topic);
     const events: TailEvent[] = [];
     const stop = new AbortController();
-    const tail = liveTail(explorer, layout, { signal: stop.signal, emit: (e) => events.push(e), initialMessages: 20, pollMs: 100 });
+    const tail = liveTail(explorer, layout, {
+      signal: stop.signal,
+      decoder,
+      emit: (e) => events.push(e),
+      initialMessages: 20,
+      pollMs: 100,
+    });
     await until(() => events.length > 0);
     const first = events[0];
     expect(first?.type).toBe("messages");
@@ -136,10 +154,11 @@ describe("explorer live tail", () => {
     await until(() => arrived().length >= 5);
     expect(
       arrived()
-        .map((m) => JSON.parse(m.value ?? "{}").index)
+        .map((m) => valueOf(m).index)
         .sort(),
     ).toEqual([90, 91, 92, 93, 94]);
-    expect(arrived()[0]?.valueIsJson).toBe(true);
+    expect(arrived()[0]?.value).toMatchObject({ kind: "decoded", format: "json", schemaId: null });
+    expect(arrived()[0]?.key).toMatchObject({ kind: "text", text: expect.stringMatching(/^CU-/) });
 
     stop.abort();
     await tail;
@@ -150,7 +169,7 @@ describe("explorer live tail", () => {
     const layout = await layoutOf(topic);
     const events: TailEvent[] = [];
     const stop = new AbortController();
-    const tail = liveTail(explorer, layout, { signal: stop.signal, emit: (e) => events.push(e), pollMs: 300, maxPerPoll: 50 });
+    const tail = liveTail(explorer, layout, { signal: stop.signal, decoder, emit: (e) => events.push(e), pollMs: 300, maxPerPoll: 50 });
     await until(() => events.length > 0);
     await produce(topic, 0, 2_000, 0);
     await until(() => events.some((e) => e.type === "messages" && e.messages.length > 0));
@@ -173,6 +192,7 @@ describe("explorer search", () => {
     const progress: SearchProgress[] = [];
     const callbacks = {
       signal: new AbortController().signal,
+      decoder,
       onProgress: (p: SearchProgress) => progress.push(p),
       onMatches: (m: ExplorerMessage[]) => matches.push(...m),
     };
@@ -183,7 +203,7 @@ describe("explorer search", () => {
       callbacks,
     );
     expect(done).toMatchObject({ scanned: 3_000, planned: 3_000, matches: 3, reason: "range_end" });
-    expect(matches.map((m) => JSON.parse(m.value ?? "{}").index).sort((a, b) => a - b)).toEqual([277, 1277, 2277]);
+    expect(matches.map((m) => valueOf(m).index ?? -1).sort((a, b) => a - b)).toEqual([277, 1277, 2277]);
     expect(progress.at(-1)).toMatchObject({ scanned: 3_000, matches: 3 });
 
     matches.length = 0;
@@ -194,7 +214,7 @@ describe("explorer search", () => {
       callbacks,
     );
     expect(byValue.matches).toBe(1);
-    expect(matches[0]?.key).toBe("CU-1999");
+    expect(keyOf(matches[0])).toBe("CU-1999");
   });
 
   it("reads no more than the message cap and stops when cancelled", async () => {
@@ -206,7 +226,7 @@ describe("explorer search", () => {
       explorer,
       layout,
       { field: "key", text: "nobody", start: { kind: "beginning" }, maxMessages: 1_000 },
-      { ...noop, signal: new AbortController().signal },
+      { ...noop, decoder, signal: new AbortController().signal },
     );
     expect(capped).toMatchObject({ scanned: 1_000, planned: 1_000, matches: 0, reason: "message_cap" });
 
@@ -214,7 +234,7 @@ describe("explorer search", () => {
       explorer,
       layout,
       { field: "key", text: "CU-1000", start: { kind: "offset", offset: 1_500, partition: 0 }, maxMessages: 10_000 },
-      { ...noop, signal: new AbortController().signal },
+      { ...noop, decoder, signal: new AbortController().signal },
     );
     expect(fromOffset.scanned).toBe(500);
 
@@ -224,7 +244,7 @@ describe("explorer search", () => {
       explorer,
       layout,
       { field: "value", text: "x", start: { kind: "beginning" }, maxMessages: 100_000 },
-      { ...noop, signal: cancel.signal },
+      { ...noop, decoder, signal: cancel.signal },
     );
     expect(cancelled.scanned).toBe(0);
   });
@@ -241,7 +261,7 @@ describe("explorer search", () => {
       explorer,
       layout,
       { field: "value", text: "customerId", start: { kind: "time", timestamp: from }, maxMessages: 10_000 },
-      { signal: new AbortController().signal, onProgress: () => undefined, onMatches: () => undefined },
+      { signal: new AbortController().signal, decoder, onProgress: () => undefined, onMatches: () => undefined },
     );
     expect(done).toMatchObject({ scanned: 30, matches: 30 });
   });
@@ -304,12 +324,12 @@ describe("explorer consumer groups and dead letters", () => {
     const layout = await layoutOf(topic);
     const stop = new AbortController();
     const events: TailEvent[] = [];
-    const tail = liveTail(explorer, layout, { signal: stop.signal, emit: (e) => events.push(e), pollMs: 100 });
+    const tail = liveTail(explorer, layout, { signal: stop.signal, decoder, emit: (e) => events.push(e), pollMs: 100 });
     await searchTopic(
       explorer,
       layout,
       { field: "key", text: "CU-1001", start: { kind: "beginning" }, maxMessages: 10_000 },
-      { signal: new AbortController().signal, onProgress: () => undefined, onMatches: () => undefined },
+      { signal: new AbortController().signal, decoder, onProgress: () => undefined, onMatches: () => undefined },
     );
     await until(() => events.length > 0);
     stop.abort();
