@@ -8,12 +8,14 @@ import {
   type TopicDetail,
   type TopicsOverview,
 } from "../../lib/api/explorer";
+import { subjectNameSchema, type SubjectDetail, type SubjectsOverview } from "../../lib/api/schema-registry";
 import { FomoError } from "../../lib/errors";
 import { eventStreamResponse } from "./event-stream-response";
 import { groupDetail, groupsOverview, topicDetail, topicsOverview } from "./explorer-views";
-import { explorerRuntime } from "./explorer-service";
+import { configuredRegistry, explorerRuntime } from "./explorer-service";
 import { liveTail } from "./live-tail";
 import type { TopicLayout } from "./partition-watermarks";
+import { readSubjectDetail, readSubjectsOverview } from "./schema-registry-reads";
 import { searchTopic } from "./topic-search";
 
 /** What the explorer's route handlers and server components call: validated, bounded, shared. */
@@ -37,6 +39,14 @@ export async function getGroupsOverview(): Promise<GroupsOverview> {
 export async function getGroupDetail(groupId: string): Promise<GroupDetail> {
   const runtime = explorerRuntime();
   return groupDetail(await runtime.snapshot(), runtime.history, groupIdSchema.parse(groupId));
+}
+
+export async function getSubjectsOverview(): Promise<SubjectsOverview> {
+  return readSubjectsOverview(configuredRegistry());
+}
+
+export async function getSubjectDetail(subject: string): Promise<SubjectDetail> {
+  return readSubjectDetail(configuredRegistry(), subjectNameSchema.parse(subject));
 }
 
 async function freshLayout(name: string): Promise<TopicLayout> {

@@ -3,52 +3,27 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ExplorerMessage, MessagePayload } from "../../lib/api/explorer";
 import { ValueDecoder } from "../decoding/value-decoder";
 import { frameConfluent } from "../decoding/wire-format";
-import { createKafka, type Producer } from "../kafka/kafkajs-client";
-import { createTopicsAndWait } from "../kafka/topic-creation";
 import { TestRegistry } from "../schema-registry/testing/registry-test-kit";
-import { testStack } from "../stack/testing/test-stack";
-import { createExplorerKafka, type ExplorerKafka } from "./explorer-kafka";
 import { explorerMessages } from "./explorer-message";
 import { readNewestRecords } from "./newest-messages";
-import { readTopicLayouts } from "./partition-watermarks";
+import { explorerTestKit } from "./testing/explorer-test-kit";
 import { searchTopic } from "./topic-search";
 
-const { kafkaBrokers } = testStack();
-const kafkajs = createKafka(kafkaBrokers, "explorer-decoding-test", { silent: true });
-const admin = kafkajs.admin();
+const kit = explorerTestKit("explorer-decoding-test");
 const registry = new TestRegistry();
-let producer: Producer;
-let explorer: ExplorerKafka;
-const createdTopics: string[] = [];
 
-beforeAll(async () => {
-  await Promise.all([admin.connect(), registry.start()]);
-  producer = kafkajs.producer();
-  await producer.connect();
-  explorer = createExplorerKafka(kafkaBrokers, "explorer-decoding-test");
-});
-
-afterAll(async () => {
-  await explorer?.close();
-  await producer?.disconnect();
-  if (createdTopics.length > 0) await admin.deleteTopics({ topics: createdTopics }).catch(() => undefined);
-  await admin.disconnect();
-  await registry.dispose();
-});
+beforeAll(() => registry.start());
+afterAll(() => registry.dispose());
 
 async function newTopicWith(messages: { key: Buffer | string | null; value: Buffer | string | null }[]) {
-  const topic = `test-${randomUUID()}`;
-  await createTopicsAndWait(admin, [{ topic, numPartitions: 1 }]);
-  createdTopics.push(topic);
-  await producer.send({ topic, messages });
-  const [layout] = await readTopicLayouts(explorer, [{ name: topic, internal: false }]);
-  if (!layout) throw new Error(`no layout for ${topic}`);
-  return { topic, layout };
+  const topic = await kit.newTopic(1);
+  await kit.producer.send({ topic, messages });
+  return { topic, layout: await kit.layoutOf(topic) };
 }
 
 /** Oldest first, as produced. */
 async function shownMessages(layout: Awaited<ReturnType<typeof newTopicWith>>["layout"], decoder: ValueDecoder) {
-  return (await explorerMessages(decoder, await readNewestRecords(explorer, layout, 50))).reverse();
+  return (await explorerMessages(decoder, await readNewestRecords(kit.explorer, layout, 50))).reverse();
 }
 
 function json(payload: MessagePayload | undefined): unknown {
@@ -113,7 +88,7 @@ describe("explorer messages decoded through the Schema Registry", () => {
     const found: ExplorerMessage[] = [];
     const search = (field: "key" | "value", text: string) =>
       searchTopic(
-        explorer,
+        kit.explorer,
         layout,
         { field, text, start: { kind: "beginning" }, maxMessages: 100 },
         {

@@ -1,50 +1,20 @@
 import { randomUUID } from "node:crypto";
-import { createKafka, type Producer } from "../kafka/kafkajs-client";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { ExplorerMessage, SearchProgress } from "../../lib/api/explorer";
 import { ValueDecoder } from "../decoding/value-decoder";
-import { createTopicsAndWait } from "../kafka/topic-creation";
-import { testStack } from "../stack/testing/test-stack";
 import { readClusterSnapshot } from "./cluster-snapshot";
 import { readDeadLetterReasons } from "./dead-letter-reasons";
-import { createExplorerKafka, type ExplorerKafka } from "./explorer-kafka";
 import { groupDetail, groupsOverview, topicDetail, topicsOverview } from "./explorer-views";
 import { liveTail, type TailEvent } from "./live-tail";
-import { listTopicNames, readTopicLayouts, type TopicLayout } from "./partition-watermarks";
+import { listTopicNames } from "./partition-watermarks";
 import { SnapshotHistory } from "./snapshot-history";
+import { explorerTestKit, until } from "./testing/explorer-test-kit";
 import { searchTopic } from "./topic-search";
 
-const { kafkaBrokers } = testStack();
-const kafkajs = createKafka(kafkaBrokers, "explorer-test", { silent: true });
-const admin = kafkajs.admin();
-let producer: Producer;
-let explorer: ExplorerKafka;
+const kit = explorerTestKit("explorer-test");
+const { admin, producer, createdGroups, newTopic, layoutOf } = kit;
 /** Plain JSON topics: no registry needed. */
 const decoder = new ValueDecoder();
-const createdTopics: string[] = [];
-const createdGroups: string[] = [];
-
-beforeAll(async () => {
-  await admin.connect();
-  producer = kafkajs.producer();
-  await producer.connect();
-  explorer = createExplorerKafka(kafkaBrokers, "explorer-test");
-});
-
-afterAll(async () => {
-  await explorer?.close();
-  await producer?.disconnect();
-  if (createdGroups.length > 0) await admin.deleteGroups(createdGroups).catch(() => undefined);
-  if (createdTopics.length > 0) await admin.deleteTopics({ topics: createdTopics }).catch(() => undefined);
-  await admin.disconnect();
-});
-
-async function newTopic(partitions = 3): Promise<string> {
-  const topic = `test-${randomUUID()}`;
-  await createTopicsAndWait(admin, [{ topic, numPartitions: partitions }]);
-  createdTopics.push(topic);
-  return topic;
-}
 
 function purchase(index: number) {
   const customerId = `CU-${1000 + (index % 1000)}`;
@@ -65,22 +35,8 @@ function keyOf(message: ExplorerMessage | undefined): string | undefined {
   return message?.key.kind === "text" ? message.key.text : undefined;
 }
 
-async function layoutOf(topic: string): Promise<TopicLayout> {
-  const [layout] = await readTopicLayouts(explorer, [{ name: topic, internal: false }]);
-  if (!layout) throw new Error(`no layout for ${topic}`);
-  return layout;
-}
-
 async function groupIds(): Promise<Set<string>> {
   return new Set((await admin.listGroups()).groups.map((g) => g.groupId));
-}
-
-async function until(condition: () => boolean, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error("condition not met in time");
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
 }
 
 describe("explorer topic views", () => {
@@ -89,7 +45,7 @@ describe("explorer topic views", () => {
     await produce(topic, 0, 10, 0);
     await produce(topic, 10, 12, 1);
     await produce(topic, 22, 8, 2);
-    const snapshot = await readClusterSnapshot(explorer);
+    const snapshot = await readClusterSnapshot(kit.explorer);
     const detail = topicDetail(snapshot, new SnapshotHistory(), topic);
     expect(detail.partitions.map((p) => [p.logStartOffset, p.highWatermark])).toEqual([
       [0, 10],
@@ -108,10 +64,10 @@ describe("explorer topic views", () => {
   it("computes the produce rate from successive watermark readings", async () => {
     const topic = await newTopic();
     const history = new SnapshotHistory();
-    history.record(await readClusterSnapshot(explorer));
+    history.record(await readClusterSnapshot(kit.explorer));
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     await produce(topic, 0, 300);
-    const second = await readClusterSnapshot(explorer);
+    const second = await readClusterSnapshot(kit.explorer);
     history.record(second);
     const rate = topicDetail(second, history, topic).producePerSec ?? 0;
     expect(rate).toBeGreaterThan(50);
@@ -119,7 +75,7 @@ describe("explorer topic views", () => {
   });
 
   it("lists internal topics only when asked", async () => {
-    const names = await listTopicNames(explorer);
+    const names = await listTopicNames(kit.explorer);
     const internal = names.filter((n) => n.internal).map((n) => n.name);
     expect(internal.every((name) => name.startsWith("__"))).toBe(true);
   });
@@ -132,7 +88,7 @@ describe("explorer live tail", () => {
     const layout = await layoutOf(topic);
     const events: TailEvent[] = [];
     const stop = new AbortController();
-    const tail = liveTail(explorer, layout, {
+    const tail = liveTail(kit.explorer, layout, {
       signal: stop.signal,
       decoder,
       emit: (e) => events.push(e),
@@ -169,7 +125,7 @@ describe("explorer live tail", () => {
     const layout = await layoutOf(topic);
     const events: TailEvent[] = [];
     const stop = new AbortController();
-    const tail = liveTail(explorer, layout, { signal: stop.signal, decoder, emit: (e) => events.push(e), pollMs: 300, maxPerPoll: 50 });
+    const tail = liveTail(kit.explorer, layout, { signal: stop.signal, decoder, emit: (e) => events.push(e), pollMs: 300, maxPerPoll: 50 });
     await until(() => events.length > 0);
     await produce(topic, 0, 2_000, 0);
     await until(() => events.some((e) => e.type === "messages" && e.messages.length > 0));
@@ -197,7 +153,7 @@ describe("explorer search", () => {
       onMatches: (m: ExplorerMessage[]) => matches.push(...m),
     };
     const done = await searchTopic(
-      explorer,
+      kit.explorer,
       layout,
       { field: "key", text: "CU-1277", start: { kind: "beginning" }, maxMessages: 10_000 },
       callbacks,
@@ -208,7 +164,7 @@ describe("explorer search", () => {
 
     matches.length = 0;
     const byValue = await searchTopic(
-      explorer,
+      kit.explorer,
       layout,
       { field: "value", text: '"INDEX":2999', start: { kind: "newest" }, maxMessages: 10 },
       callbacks,
@@ -223,7 +179,7 @@ describe("explorer search", () => {
     const layout = await layoutOf(topic);
     const noop = { onProgress: () => undefined, onMatches: () => undefined };
     const capped = await searchTopic(
-      explorer,
+      kit.explorer,
       layout,
       { field: "key", text: "nobody", start: { kind: "beginning" }, maxMessages: 1_000 },
       { ...noop, decoder, signal: new AbortController().signal },
@@ -231,7 +187,7 @@ describe("explorer search", () => {
     expect(capped).toMatchObject({ scanned: 1_000, planned: 1_000, matches: 0, reason: "message_cap" });
 
     const fromOffset = await searchTopic(
-      explorer,
+      kit.explorer,
       layout,
       { field: "key", text: "CU-1000", start: { kind: "offset", offset: 1_500, partition: 0 }, maxMessages: 10_000 },
       { ...noop, decoder, signal: new AbortController().signal },
@@ -241,7 +197,7 @@ describe("explorer search", () => {
     const cancel = new AbortController();
     cancel.abort();
     const cancelled = await searchTopic(
-      explorer,
+      kit.explorer,
       layout,
       { field: "value", text: "x", start: { kind: "beginning" }, maxMessages: 100_000 },
       { ...noop, decoder, signal: cancel.signal },
@@ -258,7 +214,7 @@ describe("explorer search", () => {
     await produce(topic, 300, 30);
     const layout = await layoutOf(topic);
     const done = await searchTopic(
-      explorer,
+      kit.explorer,
       layout,
       { field: "value", text: "customerId", start: { kind: "time", timestamp: from }, maxMessages: 10_000 },
       { signal: new AbortController().signal, decoder, onProgress: () => undefined, onMatches: () => undefined },
@@ -282,7 +238,7 @@ describe("explorer consumer groups and dead letters", () => {
         { partition: 2, offset: "0" },
       ],
     });
-    const snapshot = await readClusterSnapshot(explorer);
+    const snapshot = await readClusterSnapshot(kit.explorer);
     const detail = groupDetail(snapshot, new SnapshotHistory(), groupId);
     expect(detail.offsets.map((o) => [o.partition, o.committedOffset, o.lag])).toEqual([
       [0, 5, 15],
@@ -308,7 +264,7 @@ describe("explorer consumer groups and dead letters", () => {
     const topic = await newTopic(1);
     const reasons = ["not_json", "not_json", "missing_field:amount", "not_json", "wrong_type:amount"];
     await producer.send({ topic, messages: reasons.map((reason, i) => ({ value: `bad ${i}`, headers: { "fomo.dlq.reason": reason } })) });
-    const summary = await readDeadLetterReasons(explorer, topic, await layoutOf(topic));
+    const summary = await readDeadLetterReasons(kit.explorer, topic, await layoutOf(topic));
     expect(summary).toMatchObject({ exists: true, messages: 5, sampled: 5 });
     expect(summary.reasons.map((r) => [r.reason, r.count])).toEqual([
       ["not_json", 3],
@@ -324,9 +280,9 @@ describe("explorer consumer groups and dead letters", () => {
     const layout = await layoutOf(topic);
     const stop = new AbortController();
     const events: TailEvent[] = [];
-    const tail = liveTail(explorer, layout, { signal: stop.signal, decoder, emit: (e) => events.push(e), pollMs: 100 });
+    const tail = liveTail(kit.explorer, layout, { signal: stop.signal, decoder, emit: (e) => events.push(e), pollMs: 100 });
     await searchTopic(
-      explorer,
+      kit.explorer,
       layout,
       { field: "key", text: "CU-1001", start: { kind: "beginning" }, maxMessages: 10_000 },
       { signal: new AbortController().signal, decoder, onProgress: () => undefined, onMatches: () => undefined },
