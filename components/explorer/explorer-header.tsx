@@ -14,6 +14,7 @@ const navLink = "rounded-lg px-2.5 py-1.5 text-sm font-medium transition hover:b
 export function ExplorerHeader() {
   const pathname = usePathname();
   const inGroups = pathname.startsWith("/kafka/groups");
+  const inSchemas = pathname.startsWith("/kafka/schemas");
   const section = (active: boolean) => ({
     className: `${navLink} ${active ? "bg-surface-2 text-fg" : ""}`,
     "aria-current": active ? ("page" as const) : undefined,
@@ -24,11 +25,14 @@ export function ExplorerHeader() {
         <Brand />
         <span className="hidden text-sm font-semibold text-muted sm:inline">Kafka explorer</span>
         <nav aria-label="Explorer" className="flex items-center gap-0.5 text-muted">
-          <Link prefetch={false} href="/kafka" {...section(!inGroups)}>
+          <Link prefetch={false} href="/kafka" {...section(!inGroups && !inSchemas)}>
             Topics
           </Link>
           <Link prefetch={false} href="/kafka/groups" {...section(inGroups)}>
             Consumer groups
+          </Link>
+          <Link prefetch={false} href="/kafka/schemas" {...section(inSchemas)}>
+            Schemas
           </Link>
         </nav>
         <nav aria-label="Main" className="ml-auto flex items-center gap-0.5 text-muted">

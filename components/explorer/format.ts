@@ -43,3 +43,7 @@ export function topicHref(topic: string): string {
 export function groupHref(groupId: string): string {
   return `/kafka/groups/${encodeURIComponent(groupId)}`;
 }
+
+export function schemaSubjectHref(subject: string): string {
+  return `/kafka/schemas/${encodeURIComponent(subject)}`;
+}

@@ -3,23 +3,15 @@
 import { memo, useMemo } from "react";
 import type { ExplorerMessage } from "@/lib/api/explorer";
 import { formatTime } from "./format";
-
-function prettyValue(message: ExplorerMessage): string {
-  if (message.value === null) return "null";
-  if (!message.valueIsJson) return message.value;
-  try {
-    return JSON.stringify(JSON.parse(message.value), null, 2);
-  } catch {
-    return message.value;
-  }
-}
+import { FormatBadge, inlinePayload, PayloadBody } from "./message-payload";
 
 /**
- * One Kafka message: coordinates, key, headers and the value (JSON pretty-printed). Memoized: a
+ * One Kafka message: coordinates, key, headers and the value as decoded by the server (its format
+ * and schema in a badge; the reason and raw bytes when it could not be decoded). Memoized: a
  * live tail re-renders its list several times a second, and only new cards should do work.
  */
 export const MessageCard = memo(function MessageCard({ message, highlight }: { message: ExplorerMessage; highlight?: boolean }) {
-  const value = useMemo(() => prettyValue(message), [message]);
+  const key = useMemo(() => inlinePayload(message.key), [message.key]);
   const time = useMemo(() => formatTime(message.timestamp), [message.timestamp]);
   return (
     <article
@@ -48,8 +40,14 @@ export const MessageCard = memo(function MessageCard({ message, highlight }: { m
         </div>
         <div className="flex gap-1">
           <dt>key</dt>
-          <dd className="font-mono font-semibold text-indigo-700 dark:text-indigo-300" data-testid="message-key">
-            {message.key ?? "null"}
+          <dd className="flex flex-wrap items-center gap-1.5">
+            <span className="font-mono font-semibold text-indigo-700 dark:text-indigo-300" data-testid="message-key">
+              {key}
+            </span>
+            {/* Framed or undecodable keys say how they were read; plain text keys need no badge. */}
+            {message.key.kind === "undecodable" || (message.key.kind === "decoded" && message.key.schemaId !== null) ? (
+              <FormatBadge payload={message.key} />
+            ) : null}
           </dd>
         </div>
         <div className="flex gap-1">
@@ -66,10 +64,10 @@ export const MessageCard = memo(function MessageCard({ message, highlight }: { m
           ))}
         </ul>
       ) : null}
-      <pre className="mt-1.5 max-h-64 overflow-auto whitespace-pre-wrap break-all rounded bg-slate-50 p-2 font-mono text-xs leading-relaxed text-slate-800 dark:bg-slate-950 dark:text-slate-200">
-        {value}
-        {message.valueTruncated ? "\n… (value cut for display)" : ""}
-      </pre>
+      <div className="mt-1.5 flex flex-wrap items-center gap-2">
+        <FormatBadge payload={message.value} testId="message-format" />
+      </div>
+      <PayloadBody payload={message.value} />
     </article>
   );
 });

@@ -110,4 +110,33 @@ export const SCANNED_PAGES: readonly ScannedPage[] = [
       });
     },
   },
+  {
+    name: "Kafka explorer schemas",
+    path: "/kafka/schemas",
+    ready: async (page) => {
+      // The subjects table, or the note saying the registry did not answer: both are what a visitor sees.
+      await expect(
+        page
+          .getByRole("table", { name: "Schema subjects" })
+          .or(page.getByTestId("schema-registry-error"))
+          .or(page.getByText("no subjects yet"))
+          .first(),
+      ).toBeVisible({
+        timeout: 60_000,
+      });
+    },
+  },
+  {
+    name: "Kafka explorer schema subject",
+    path: "/kafka/schemas/purchases-value",
+    ready: async (page) => {
+      await expect(page.getByRole("heading", { level: 1 })).toContainText("purchases-value", { timeout: 60_000 });
+      // Registered when the generator writes Avro or Protobuf (GENERATOR_FORMAT); otherwise the page says the subject is missing.
+      await expect(
+        page.getByRole("list", { name: "Schema versions, newest first" }).or(page.getByTestId("schema-registry-error")).first(),
+      ).toBeVisible({
+        timeout: 60_000,
+      });
+    },
+  },
 ];

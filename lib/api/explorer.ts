@@ -90,17 +90,50 @@ export const topicDetailSchema = z.object({
 
 export const explorerHeaderSchema = z.object({ key: z.string(), value: z.string().nullable() });
 
+/** The formats server/decoding reads (Confluent-framed through the registry, or plain JSON). */
+export const decodedFormatSchema = z.enum(["json", "avro", "protobuf", "json-schema"]);
+
+/**
+ * A key or value as the explorer shows it, decoded by server/decoding:
+ * - `null`: no bytes (a tombstone, or a message without a key);
+ * - `decoded`: the data as JSON text (decimals as exact strings, timestamps as ISO times), with the
+ *   schema id, subject and version when it was Confluent-framed;
+ * - `text`: UTF-8 text that is neither framed nor JSON (most keys);
+ * - `undecodable`: why not (`unknown-schema-id`, `registry-unreachable`, …) and the raw bytes.
+ */
+export const messagePayloadSchema = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("null") }),
+  z.object({
+    kind: z.literal("decoded"),
+    format: decodedFormatSchema,
+    schemaId: z.number().nullable(),
+    schemaVersion: z.number().nullable(),
+    subject: z.string().nullable(),
+    json: z.string(),
+    /** True when `json` was cut to the display limit. */
+    truncated: z.boolean(),
+  }),
+  z.object({ kind: z.literal("text"), text: z.string(), truncated: z.boolean() }),
+  z.object({
+    kind: z.literal("undecodable"),
+    /** server/decoding's failure reason, e.g. `unknown-schema-id`, `registry-unreachable`, `malformed`. */
+    reason: z.string(),
+    detail: z.string(),
+    schemaId: z.number().nullable(),
+    /** The first bytes as hex pairs and as base64; `previewTruncated` when there are more. */
+    hexPreview: z.string(),
+    base64Preview: z.string(),
+    previewTruncated: z.boolean(),
+  }),
+]);
+
 export const explorerMessageSchema = z.object({
   topic: z.string(),
   partition: z.number(),
   offset: z.number(),
   timestamp: z.string(),
-  key: z.string().nullable(),
-  value: z.string().nullable(),
-  /** True when the value parsed as JSON (the UI pretty-prints it). */
-  valueIsJson: z.boolean(),
-  /** True when the value was cut to the display limit. */
-  valueTruncated: z.boolean(),
+  key: messagePayloadSchema,
+  value: messagePayloadSchema,
   headers: z.array(explorerHeaderSchema),
   sizeBytes: z.number(),
 });
@@ -172,6 +205,8 @@ export type TopicsOverview = z.infer<typeof topicsOverviewSchema>;
 export type PartitionDetail = z.infer<typeof partitionDetailSchema>;
 export type PartitionLag = z.infer<typeof partitionLagSchema>;
 export type TopicDetail = z.infer<typeof topicDetailSchema>;
+export type MessagePayload = z.infer<typeof messagePayloadSchema>;
+export type ExplorerHeader = z.infer<typeof explorerHeaderSchema>;
 export type ExplorerMessage = z.infer<typeof explorerMessageSchema>;
 export type GroupSummary = z.infer<typeof groupSummarySchema>;
 export type GroupsOverview = z.infer<typeof groupsOverviewSchema>;

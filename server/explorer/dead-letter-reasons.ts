@@ -1,6 +1,7 @@
 import type { DeadLetterSummary } from "../../lib/api/explorer";
 import type { ExplorerKafka } from "./explorer-kafka";
-import { readNewestMessages } from "./newest-messages";
+import { headersOf } from "./explorer-message";
+import { readNewestRecords } from "./newest-messages";
 import { messagesIn, type TopicLayout } from "./partition-watermarks";
 
 /** The header the sink connector writes on every dead letter (see server/connector). */
@@ -18,14 +19,15 @@ export async function readDeadLetterReasons(
   sample = 200,
 ): Promise<DeadLetterSummary> {
   if (!layout) return { topic, exists: false, messages: 0, sampled: 0, reasons: [] };
-  const newest = await readNewestMessages(kafka, layout, sample);
+  const newest = await readNewestRecords(kafka, layout, sample);
   const reasons = new Map<string, { count: number; lastAt: string | null }>();
   for (const message of newest) {
-    const header = message.headers.find((h) => h.key === DLQ_REASON_HEADER)?.value;
+    const header = headersOf(message).find((h) => h.key === DLQ_REASON_HEADER)?.value;
+    const timestamp = new Date(message.timestampMs).toISOString();
     const reason = (header ?? "(no reason header)").slice(0, MAX_REASON_CHARS);
     const entry = reasons.get(reason) ?? { count: 0, lastAt: null };
     entry.count += 1;
-    if (!entry.lastAt || message.timestamp > entry.lastAt) entry.lastAt = message.timestamp;
+    if (!entry.lastAt || timestamp > entry.lastAt) entry.lastAt = timestamp;
     reasons.set(reason, entry);
   }
   return {

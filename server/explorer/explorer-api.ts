@@ -8,12 +8,14 @@ import {
   type TopicDetail,
   type TopicsOverview,
 } from "../../lib/api/explorer";
+import { subjectNameSchema, type SubjectDetail, type SubjectsOverview } from "../../lib/api/schema-registry";
 import { FomoError } from "../../lib/errors";
 import { eventStreamResponse } from "./event-stream-response";
 import { groupDetail, groupsOverview, topicDetail, topicsOverview } from "./explorer-views";
-import { explorerRuntime } from "./explorer-service";
+import { configuredRegistry, explorerRuntime } from "./explorer-service";
 import { liveTail } from "./live-tail";
 import type { TopicLayout } from "./partition-watermarks";
+import { readSubjectDetail, readSubjectsOverview } from "./schema-registry-reads";
 import { searchTopic } from "./topic-search";
 
 /** What the explorer's route handlers and server components call: validated, bounded, shared. */
@@ -39,6 +41,14 @@ export async function getGroupDetail(groupId: string): Promise<GroupDetail> {
   return groupDetail(await runtime.snapshot(), runtime.history, groupIdSchema.parse(groupId));
 }
 
+export async function getSubjectsOverview(): Promise<SubjectsOverview> {
+  return readSubjectsOverview(configuredRegistry());
+}
+
+export async function getSubjectDetail(subject: string): Promise<SubjectDetail> {
+  return readSubjectDetail(configuredRegistry(), subjectNameSchema.parse(subject));
+}
+
 async function freshLayout(name: string): Promise<TopicLayout> {
   const topic = topicNameSchema.parse(name);
   // A tail or search must start from the current high watermarks, not a second-old reading.
@@ -58,7 +68,8 @@ export async function openLiveTail(name: string, initialMessages: number, reques
   const release = runtime.limiter.acquire();
   return eventStreamResponse(
     requestSignal,
-    (emit, signal) => liveTail(runtime.kafka, layout, { signal, initialMessages, emit: (event) => emit(event.type, event) }),
+    (emit, signal) =>
+      liveTail(runtime.kafka, layout, { signal, initialMessages, decoder: runtime.decoder, emit: (event) => emit(event.type, event) }),
     release,
   );
 }
@@ -74,6 +85,7 @@ export async function openSearch(name: string, body: unknown, requestSignal: Abo
     async (emit, signal) => {
       const done = await searchTopic(runtime.kafka, layout, request, {
         signal,
+        decoder: runtime.decoder,
         onProgress: (progress) => emit("progress", progress),
         onMatches: (messages) => emit("matches", { messages }),
       });

@@ -1,5 +1,7 @@
 import type { DeadLetterSummary } from "../../lib/api/explorer";
 import { toFomoError } from "../../lib/errors";
+import type { RegistryConnection } from "../decoding/registry-lookup";
+import { ValueDecoder } from "../decoding/value-decoder";
 import { readClusterSnapshot, type ClusterSnapshot } from "./cluster-snapshot";
 import { readDeadLetterReasons } from "./dead-letter-reasons";
 import { createExplorerKafka, type ExplorerKafka } from "./explorer-kafka";
@@ -10,6 +12,8 @@ export interface ExplorerRuntimeOptions {
   brokers: string[];
   deadLetterTopic: string;
   maxConcurrentStreams: number;
+  /** The Schema Registry that resolves Confluent-framed keys and values; without one they show as `no-registry`. */
+  registry?: RegistryConnection;
   /** Background sampling interval while someone looks at the explorer. */
   sampleEveryMs?: number;
   /** Sampling stops this long after the last request (no one watching, no Kafka traffic). */
@@ -25,14 +29,16 @@ export interface ExplorerRuntimeOptions {
 const RETRY_AFTER_MS = 500;
 
 /**
- * The explorer's long-lived state in one web server: the Kafka clients, the latest cluster
- * snapshot, the history of snapshots (rates, lag over time) and the tail/search limiter.
+ * The explorer's long-lived state in one web server: the Kafka clients, the value decoder, the
+ * latest cluster snapshot, the history of snapshots (rates, lag over time) and the tail/search limiter.
  * Snapshots are shared by every request, so ten open browser tabs cost one reading per interval.
  */
 export class ExplorerRuntime {
   readonly kafka: ExplorerKafka;
   readonly history = new SnapshotHistory();
   readonly limiter: StreamLimiter;
+  /** One decoder for every tail and search, so a schema is fetched from the registry once per web server. */
+  readonly decoder: ValueDecoder;
   private latest: ClusterSnapshot | undefined;
   private reading: Promise<ClusterSnapshot> | undefined;
   private deadLetter: { key: string; at: number; summary: DeadLetterSummary } | undefined;
@@ -42,6 +48,7 @@ export class ExplorerRuntime {
   constructor(private readonly options: ExplorerRuntimeOptions) {
     this.kafka = createExplorerKafka(options.brokers);
     this.limiter = new StreamLimiter(options.maxConcurrentStreams);
+    this.decoder = new ValueDecoder({ registry: options.registry });
   }
 
   get deadLetterTopic(): string {

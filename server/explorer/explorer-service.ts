@@ -1,5 +1,6 @@
 import "server-only";
 import { loadConfig } from "../config";
+import type { RegistryConnection } from "../decoding/registry-lookup";
 import { ExplorerRuntime } from "./explorer-runtime";
 import { closeOnShutdown } from "./shutdown-hook";
 
@@ -25,6 +26,7 @@ export function explorerRuntime(): ExplorerRuntime {
       brokers: config.kafka.brokers,
       deadLetterTopic: config.connector.dlqTopic,
       maxConcurrentStreams: config.explorer.maxConcurrentStreams,
+      registry: configuredRegistry(),
     });
     if (!holder[SHUTDOWN_HOOK_KEY]) {
       holder[SHUTDOWN_HOOK_KEY] = true;
@@ -36,4 +38,11 @@ export function explorerRuntime(): ExplorerRuntime {
     runtime = created;
   }
   return runtime;
+}
+
+/** The Schema Registry the explorer reads: SCHEMA_REGISTRY_URL (with its basic auth) or the embedded one. */
+export function configuredRegistry(): RegistryConnection {
+  const { url, auth } = loadConfig().schemaRegistry;
+  // Short: a page or a tail waits on it, and an unreachable registry is reported, not waited out.
+  return { url, auth, timeoutMs: 3_000 };
 }

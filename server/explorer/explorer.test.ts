@@ -1,47 +1,20 @@
 import { randomUUID } from "node:crypto";
-import { createKafka, type Producer } from "../kafka/kafkajs-client";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { ExplorerMessage, SearchProgress } from "../../lib/api/explorer";
-import { createTopicsAndWait } from "../kafka/topic-creation";
-import { testStack } from "../stack/testing/test-stack";
+import { ValueDecoder } from "../decoding/value-decoder";
 import { readClusterSnapshot } from "./cluster-snapshot";
 import { readDeadLetterReasons } from "./dead-letter-reasons";
-import { createExplorerKafka, type ExplorerKafka } from "./explorer-kafka";
 import { groupDetail, groupsOverview, topicDetail, topicsOverview } from "./explorer-views";
 import { liveTail, type TailEvent } from "./live-tail";
-import { listTopicNames, readTopicLayouts, type TopicLayout } from "./partition-watermarks";
+import { listTopicNames } from "./partition-watermarks";
 import { SnapshotHistory } from "./snapshot-history";
+import { explorerTestKit, until } from "./testing/explorer-test-kit";
 import { searchTopic } from "./topic-search";
 
-const { kafkaBrokers } = testStack();
-const kafkajs = createKafka(kafkaBrokers, "explorer-test", { silent: true });
-const admin = kafkajs.admin();
-let producer: Producer;
-let explorer: ExplorerKafka;
-const createdTopics: string[] = [];
-const createdGroups: string[] = [];
-
-beforeAll(async () => {
-  await admin.connect();
-  producer = kafkajs.producer();
-  await producer.connect();
-  explorer = createExplorerKafka(kafkaBrokers, "explorer-test");
-});
-
-afterAll(async () => {
-  await explorer?.close();
-  await producer?.disconnect();
-  if (createdGroups.length > 0) await admin.deleteGroups(createdGroups).catch(() => undefined);
-  if (createdTopics.length > 0) await admin.deleteTopics({ topics: createdTopics }).catch(() => undefined);
-  await admin.disconnect();
-});
-
-async function newTopic(partitions = 3): Promise<string> {
-  const topic = `test-${randomUUID()}`;
-  await createTopicsAndWait(admin, [{ topic, numPartitions: partitions }]);
-  createdTopics.push(topic);
-  return topic;
-}
+const kit = explorerTestKit("explorer-test");
+const { admin, producer, createdGroups, newTopic, layoutOf } = kit;
+/** Plain JSON topics: no registry needed. */
+const decoder = new ValueDecoder();
 
 function purchase(index: number) {
   const customerId = `CU-${1000 + (index % 1000)}`;
@@ -53,22 +26,17 @@ async function produce(topic: string, from: number, count: number, partition?: n
   for (let i = 0; i < messages.length; i += 5_000) await producer.send({ topic, messages: messages.slice(i, i + 5_000) });
 }
 
-async function layoutOf(topic: string): Promise<TopicLayout> {
-  const [layout] = await readTopicLayouts(explorer, [{ name: topic, internal: false }]);
-  if (!layout) throw new Error(`no layout for ${topic}`);
-  return layout;
+/** The decoded JSON value of a message (these topics hold plain JSON). */
+function valueOf(message: ExplorerMessage | undefined): { index?: number } {
+  return message?.value.kind === "decoded" ? (JSON.parse(message.value.json) as { index?: number }) : {};
+}
+
+function keyOf(message: ExplorerMessage | undefined): string | undefined {
+  return message?.key.kind === "text" ? message.key.text : undefined;
 }
 
 async function groupIds(): Promise<Set<string>> {
   return new Set((await admin.listGroups()).groups.map((g) => g.groupId));
-}
-
-async function until(condition: () => boolean, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error("condition not met in time");
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
 }
 
 describe("explorer topic views", () => {
@@ -77,7 +45,7 @@ describe("explorer topic views", () => {
     await produce(topic, 0, 10, 0);
     await produce(topic, 10, 12, 1);
     await produce(topic, 22, 8, 2);
-    const snapshot = await readClusterSnapshot(explorer);
+    const snapshot = await readClusterSnapshot(kit.explorer);
     const detail = topicDetail(snapshot, new SnapshotHistory(), topic);
     expect(detail.partitions.map((p) => [p.logStartOffset, p.highWatermark])).toEqual([
       [0, 10],
@@ -96,10 +64,10 @@ describe("explorer topic views", () => {
   it("computes the produce rate from successive watermark readings", async () => {
     const topic = await newTopic();
     const history = new SnapshotHistory();
-    history.record(await readClusterSnapshot(explorer));
+    history.record(await readClusterSnapshot(kit.explorer));
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     await produce(topic, 0, 300);
-    const second = await readClusterSnapshot(explorer);
+    const second = await readClusterSnapshot(kit.explorer);
     history.record(second);
     const rate = topicDetail(second, history, topic).producePerSec ?? 0;
     expect(rate).toBeGreaterThan(50);
@@ -107,7 +75,7 @@ describe("explorer topic views", () => {
   });
 
   it("lists internal topics only when asked", async () => {
-    const names = await listTopicNames(explorer);
+    const names = await listTopicNames(kit.explorer);
     const internal = names.filter((n) => n.internal).map((n) => n.name);
     expect(internal.every((name) => name.startsWith("__"))).toBe(true);
   });
@@ -120,7 +88,13 @@ describe("explorer live tail", () => {
     const layout = await layoutOf(topic);
     const events: TailEvent[] = [];
     const stop = new AbortController();
-    const tail = liveTail(explorer, layout, { signal: stop.signal, emit: (e) => events.push(e), initialMessages: 20, pollMs: 100 });
+    const tail = liveTail(kit.explorer, layout, {
+      signal: stop.signal,
+      decoder,
+      emit: (e) => events.push(e),
+      initialMessages: 20,
+      pollMs: 100,
+    });
     await until(() => events.length > 0);
     const first = events[0];
     expect(first?.type).toBe("messages");
@@ -136,10 +110,11 @@ describe("explorer live tail", () => {
     await until(() => arrived().length >= 5);
     expect(
       arrived()
-        .map((m) => JSON.parse(m.value ?? "{}").index)
+        .map((m) => valueOf(m).index)
         .sort(),
     ).toEqual([90, 91, 92, 93, 94]);
-    expect(arrived()[0]?.valueIsJson).toBe(true);
+    expect(arrived()[0]?.value).toMatchObject({ kind: "decoded", format: "json", schemaId: null });
+    expect(arrived()[0]?.key).toMatchObject({ kind: "text", text: expect.stringMatching(/^CU-/) });
 
     stop.abort();
     await tail;
@@ -150,7 +125,7 @@ describe("explorer live tail", () => {
     const layout = await layoutOf(topic);
     const events: TailEvent[] = [];
     const stop = new AbortController();
-    const tail = liveTail(explorer, layout, { signal: stop.signal, emit: (e) => events.push(e), pollMs: 300, maxPerPoll: 50 });
+    const tail = liveTail(kit.explorer, layout, { signal: stop.signal, decoder, emit: (e) => events.push(e), pollMs: 300, maxPerPoll: 50 });
     await until(() => events.length > 0);
     await produce(topic, 0, 2_000, 0);
     await until(() => events.some((e) => e.type === "messages" && e.messages.length > 0));
@@ -173,28 +148,29 @@ describe("explorer search", () => {
     const progress: SearchProgress[] = [];
     const callbacks = {
       signal: new AbortController().signal,
+      decoder,
       onProgress: (p: SearchProgress) => progress.push(p),
       onMatches: (m: ExplorerMessage[]) => matches.push(...m),
     };
     const done = await searchTopic(
-      explorer,
+      kit.explorer,
       layout,
       { field: "key", text: "CU-1277", start: { kind: "beginning" }, maxMessages: 10_000 },
       callbacks,
     );
     expect(done).toMatchObject({ scanned: 3_000, planned: 3_000, matches: 3, reason: "range_end" });
-    expect(matches.map((m) => JSON.parse(m.value ?? "{}").index).sort((a, b) => a - b)).toEqual([277, 1277, 2277]);
+    expect(matches.map((m) => valueOf(m).index ?? -1).sort((a, b) => a - b)).toEqual([277, 1277, 2277]);
     expect(progress.at(-1)).toMatchObject({ scanned: 3_000, matches: 3 });
 
     matches.length = 0;
     const byValue = await searchTopic(
-      explorer,
+      kit.explorer,
       layout,
       { field: "value", text: '"INDEX":2999', start: { kind: "newest" }, maxMessages: 10 },
       callbacks,
     );
     expect(byValue.matches).toBe(1);
-    expect(matches[0]?.key).toBe("CU-1999");
+    expect(keyOf(matches[0])).toBe("CU-1999");
   });
 
   it("reads no more than the message cap and stops when cancelled", async () => {
@@ -203,28 +179,28 @@ describe("explorer search", () => {
     const layout = await layoutOf(topic);
     const noop = { onProgress: () => undefined, onMatches: () => undefined };
     const capped = await searchTopic(
-      explorer,
+      kit.explorer,
       layout,
       { field: "key", text: "nobody", start: { kind: "beginning" }, maxMessages: 1_000 },
-      { ...noop, signal: new AbortController().signal },
+      { ...noop, decoder, signal: new AbortController().signal },
     );
     expect(capped).toMatchObject({ scanned: 1_000, planned: 1_000, matches: 0, reason: "message_cap" });
 
     const fromOffset = await searchTopic(
-      explorer,
+      kit.explorer,
       layout,
       { field: "key", text: "CU-1000", start: { kind: "offset", offset: 1_500, partition: 0 }, maxMessages: 10_000 },
-      { ...noop, signal: new AbortController().signal },
+      { ...noop, decoder, signal: new AbortController().signal },
     );
     expect(fromOffset.scanned).toBe(500);
 
     const cancel = new AbortController();
     cancel.abort();
     const cancelled = await searchTopic(
-      explorer,
+      kit.explorer,
       layout,
       { field: "value", text: "x", start: { kind: "beginning" }, maxMessages: 100_000 },
-      { ...noop, signal: cancel.signal },
+      { ...noop, decoder, signal: cancel.signal },
     );
     expect(cancelled.scanned).toBe(0);
   });
@@ -238,10 +214,10 @@ describe("explorer search", () => {
     await produce(topic, 300, 30);
     const layout = await layoutOf(topic);
     const done = await searchTopic(
-      explorer,
+      kit.explorer,
       layout,
       { field: "value", text: "customerId", start: { kind: "time", timestamp: from }, maxMessages: 10_000 },
-      { signal: new AbortController().signal, onProgress: () => undefined, onMatches: () => undefined },
+      { signal: new AbortController().signal, decoder, onProgress: () => undefined, onMatches: () => undefined },
     );
     expect(done).toMatchObject({ scanned: 30, matches: 30 });
   });
@@ -262,7 +238,7 @@ describe("explorer consumer groups and dead letters", () => {
         { partition: 2, offset: "0" },
       ],
     });
-    const snapshot = await readClusterSnapshot(explorer);
+    const snapshot = await readClusterSnapshot(kit.explorer);
     const detail = groupDetail(snapshot, new SnapshotHistory(), groupId);
     expect(detail.offsets.map((o) => [o.partition, o.committedOffset, o.lag])).toEqual([
       [0, 5, 15],
@@ -288,7 +264,7 @@ describe("explorer consumer groups and dead letters", () => {
     const topic = await newTopic(1);
     const reasons = ["not_json", "not_json", "missing_field:amount", "not_json", "wrong_type:amount"];
     await producer.send({ topic, messages: reasons.map((reason, i) => ({ value: `bad ${i}`, headers: { "fomo.dlq.reason": reason } })) });
-    const summary = await readDeadLetterReasons(explorer, topic, await layoutOf(topic));
+    const summary = await readDeadLetterReasons(kit.explorer, topic, await layoutOf(topic));
     expect(summary).toMatchObject({ exists: true, messages: 5, sampled: 5 });
     expect(summary.reasons.map((r) => [r.reason, r.count])).toEqual([
       ["not_json", 3],
@@ -304,12 +280,12 @@ describe("explorer consumer groups and dead letters", () => {
     const layout = await layoutOf(topic);
     const stop = new AbortController();
     const events: TailEvent[] = [];
-    const tail = liveTail(explorer, layout, { signal: stop.signal, emit: (e) => events.push(e), pollMs: 100 });
+    const tail = liveTail(kit.explorer, layout, { signal: stop.signal, decoder, emit: (e) => events.push(e), pollMs: 100 });
     await searchTopic(
-      explorer,
+      kit.explorer,
       layout,
       { field: "key", text: "CU-1001", start: { kind: "beginning" }, maxMessages: 10_000 },
-      { signal: new AbortController().signal, onProgress: () => undefined, onMatches: () => undefined },
+      { signal: new AbortController().signal, decoder, onProgress: () => undefined, onMatches: () => undefined },
     );
     await until(() => events.length > 0);
     stop.abort();

@@ -1,8 +1,9 @@
 import type { ExplorerMessage } from "../../lib/api/explorer";
 import { abortableSleep } from "./abortable-sleep";
 import type { ExplorerKafka } from "./explorer-kafka";
-import { decodeRecord, newestFirst } from "./message-decoding";
-import { readNewestMessages } from "./newest-messages";
+import type { ValueDecoder } from "../decoding/value-decoder";
+import { explorerMessages, type RawRecord } from "./explorer-message";
+import { readNewestRecords } from "./newest-messages";
 import type { TopicLayout } from "./partition-watermarks";
 import { fetchPartitions } from "./record-fetch";
 
@@ -15,6 +16,8 @@ export type TailEvent =
 export interface TailOptions {
   signal: AbortSignal;
   emit(event: TailEvent): void;
+  /** Turns keys and values into what the card shows (the runtime's one decoder, with its schema cache). */
+  decoder: ValueDecoder;
   /** Newest messages sent first, before live ones. */
   initialMessages?: number;
   pollMs?: number;
@@ -35,9 +38,9 @@ export async function liveTail(kafka: ExplorerKafka, layout: TopicLayout, option
   const maxPerPoll = options.maxPerPoll ?? 200;
   const heartbeatMs = options.heartbeatMs ?? 15_000;
 
-  const initial = await readNewestMessages(kafka, layout, options.initialMessages ?? 50, signal);
+  const initial = await readNewestRecords(kafka, layout, options.initialMessages ?? 50, signal);
   if (signal.aborted) return;
-  emit({ type: "messages", messages: initial });
+  emit({ type: "messages", messages: await explorerMessages(options.decoder, initial) });
 
   const positions = new Map(layout.partitions.map((p) => [p.partition, p.highWatermark]));
   let lastEmitAt = Date.now();
@@ -45,7 +48,7 @@ export async function liveTail(kafka: ExplorerKafka, layout: TopicLayout, option
     await abortableSleep(pollMs, signal);
     if (signal.aborted) return;
     const results = await fetchPartitions(kafka, layout, positions, TAIL_FETCH_BOUNDS);
-    const fresh: ExplorerMessage[] = [];
+    const fresh: RawRecord[] = [];
     for (const result of results) {
       const position = positions.get(result.partition) ?? result.highWatermark;
       const behind = result.highWatermark - position;
@@ -54,11 +57,13 @@ export async function liveTail(kafka: ExplorerKafka, layout: TopicLayout, option
         emit({ type: "skipped", partition: result.partition, count: behind - maxPerPoll });
         continue;
       }
-      fresh.push(...result.records.map(decodeRecord));
+      fresh.push(...result.records);
       positions.set(result.partition, Math.max(result.nextOffset, result.logStartOffset));
     }
     if (fresh.length > 0) {
-      emit({ type: "messages", messages: fresh.sort(newestFirst) });
+      const messages = await explorerMessages(options.decoder, fresh);
+      if (signal.aborted) return;
+      emit({ type: "messages", messages });
       lastEmitAt = Date.now();
     } else if (Date.now() - lastEmitAt >= heartbeatMs) {
       emit({ type: "heartbeat", at: new Date().toISOString() });

@@ -1,5 +1,5 @@
 import type { ExplorerKafka } from "./explorer-kafka";
-import type { RawRecord } from "./message-decoding";
+import type { RawRecord } from "./explorer-message";
 import type { TopicLayout } from "./partition-watermarks";
 import { fetchPartitions, DEFAULT_FETCH_BOUNDS, type FetchBounds } from "./record-fetch";
 

@@ -1,6 +1,6 @@
 import type { ExplorerKafka } from "./explorer-kafka";
 import { kafkaError } from "./explorer-kafka";
-import type { RawRecord } from "./message-decoding";
+import type { RawRecord } from "./explorer-message";
 import type { TopicLayout } from "./partition-watermarks";
 
 const IS_CONTROL_BATCH = 1 << 5;

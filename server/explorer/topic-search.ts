@@ -2,7 +2,8 @@ import type { ExplorerMessage, SearchDone, SearchProgress, SearchRequest } from 
 import { FomoError } from "../../lib/errors";
 import type { ExplorerKafka } from "./explorer-kafka";
 import { kafkaError } from "./explorer-kafka";
-import { decodeRecord, type RawRecord } from "./message-decoding";
+import type { ValueDecoder } from "../decoding/value-decoder";
+import { decodeRecords, searchableText, toExplorerMessage, type DecodedRecord, type RawRecord } from "./explorer-message";
 import type { TopicLayout } from "./partition-watermarks";
 import { scanRanges, type PartitionRange } from "./range-scan";
 
@@ -11,6 +12,8 @@ export const MAX_SEARCH_MATCHES = 500;
 
 export interface SearchCallbacks {
   signal: AbortSignal;
+  /** The runtime's one decoder: values (and keys) are matched as decoded, not as raw bytes. */
+  decoder: ValueDecoder;
   onProgress(progress: SearchProgress): void;
   onMatches(messages: ExplorerMessage[]): void;
 }
@@ -83,13 +86,24 @@ function newestShares(layout: TopicLayout, cap: number): number[] {
   return shares;
 }
 
-function matcher(request: SearchRequest): (record: RawRecord) => boolean {
+/**
+ * Which records of a round match, decoded: key search = the key's bytes or its decoded text equal
+ * the text (an Avro string key matches its string); value search = the decoded value as compact
+ * JSON (or its plain text) contains the text, case-insensitive. Undecodable values never match.
+ */
+async function matchingRecords(request: SearchRequest, decoder: ValueDecoder, records: RawRecord[]): Promise<DecodedRecord[]> {
   if (request.field === "key") {
     const wanted = Buffer.from(request.text, "utf8");
-    return (record) => record.key !== null && record.key.equals(wanted);
+    const keys = await Promise.all(records.map((r) => (r.key === null ? null : decoder.decode(r.key))));
+    const found = records.filter(
+      (r, i) => r.key !== null && (r.key.equals(wanted) || searchableText(r.key, keys[i] ?? null) === request.text),
+    );
+    // Only the matches need their values decoded.
+    return decodeRecords(decoder, found);
   }
   const needle = request.text.toLowerCase();
-  return (record) => record.value !== null && record.value.toString("utf8").toLowerCase().includes(needle);
+  const decoded = await decodeRecords(decoder, records);
+  return decoded.filter((d) => searchableText(d.record.value, d.value)?.toLowerCase().includes(needle) ?? false);
 }
 
 /**
@@ -107,7 +121,6 @@ export async function searchTopic(
   const ranges = await planSearchRanges(kafka, layout, request);
   const inRanges = ranges.reduce((sum, r) => sum + (r.until - r.from), 0);
   const planned = Math.min(inRanges, request.maxMessages);
-  const matches = matcher(request);
   const stopOnMatchCap = new AbortController();
   const signal = AbortSignal.any([callbacks.signal, stopOnMatchCap.signal]);
   let matched = 0;
@@ -117,11 +130,11 @@ export async function searchTopic(
   const { scanned } = await scanRanges(kafka, layout, ranges, {
     maxMessages: request.maxMessages,
     signal,
-    onRecords(records) {
+    async onRecords(records) {
       scannedSoFar += records.length;
-      const found = records.filter(matches).slice(0, MAX_SEARCH_MATCHES - matched);
+      const found = (await matchingRecords(request, callbacks.decoder, records)).slice(0, MAX_SEARCH_MATCHES - matched);
       matched += found.length;
-      if (found.length > 0) callbacks.onMatches(found.map(decodeRecord));
+      if (found.length > 0) callbacks.onMatches(found.map(toExplorerMessage));
       callbacks.onProgress({ scanned: scannedSoFar, planned, matches: matched });
       if (matched >= MAX_SEARCH_MATCHES) stopOnMatchCap.abort();
     },
