@@ -33,7 +33,8 @@ export const benchOptionsSchema = z.object({
 });
 export type BenchOptions = z.infer<typeof benchOptionsSchema>;
 
-function count(text: string | undefined): number | undefined {
+/** A count such as 1000000, 1M or 500k (underscores and commas ignored). */
+export function count(text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
   const match = /^(\d+(?:\.\d+)?)([kKmM]?)$/.exec(text.replaceAll("_", "").replaceAll(",", ""));
   if (!match) throw new Error(`Not a count: ${text} (examples: 1000000, 1M, 500k)`);

@@ -39,14 +39,28 @@ export interface ResultDifference {
   detail: string;
 }
 
-export function compareResults(warehouse: QueryResult, engine: QueryResult, ordered: boolean): ResultDifference | undefined {
+/** How the two sides are named in a difference's detail. */
+export interface ResultLabels {
+  left: string;
+  right: string;
+}
+
+export function compareResults(
+  warehouse: QueryResult,
+  engine: QueryResult,
+  ordered: boolean,
+  labels: ResultLabels = { left: "warehouse", right: "engine" },
+): ResultDifference | undefined {
   const warehouseNames = warehouse.columns.map((column) => column.name.toLowerCase());
   const engineNames = engine.columns.map((column) => column.name.toLowerCase());
   if (JSON.stringify(warehouseNames) !== JSON.stringify(engineNames)) {
-    return { kind: "columns", detail: `warehouse ${JSON.stringify(warehouseNames)} vs engine ${JSON.stringify(engineNames)}` };
+    return {
+      kind: "columns",
+      detail: `${labels.left} ${JSON.stringify(warehouseNames)} vs ${labels.right} ${JSON.stringify(engineNames)}`,
+    };
   }
   if (warehouse.rows.length !== engine.rows.length) {
-    return { kind: "row_count", detail: `warehouse ${warehouse.rows.length} rows vs engine ${engine.rows.length} rows` };
+    return { kind: "row_count", detail: `${labels.left} ${warehouse.rows.length} rows vs ${labels.right} ${engine.rows.length} rows` };
   }
   const order = (rows: Cell[][]) =>
     ordered ? rows : [...rows].sort((x, y) => (sortKey(x) < sortKey(y) ? -1 : sortKey(x) > sortKey(y) ? 1 : 0));
@@ -56,7 +70,7 @@ export function compareResults(warehouse: QueryResult, engine: QueryResult, orde
     const a = left[index] ?? [];
     const b = right[index] ?? [];
     if (a.length !== b.length || a.some((cell, column) => !cellsEqual(cell, b[column] ?? null))) {
-      return { kind: "row", detail: `row ${index}: warehouse ${JSON.stringify(a)} vs engine ${JSON.stringify(b)}` };
+      return { kind: "row", detail: `row ${index}: ${labels.left} ${JSON.stringify(a)} vs ${labels.right} ${JSON.stringify(b)}` };
     }
   }
   return undefined;
