@@ -28,8 +28,9 @@ export async function captureStep5Requests(options: { baseUrl: string; cookie: s
       if (url.origin === options.baseUrl) seen.push({ method: request.method(), path: `${url.pathname}${url.search}` });
     });
     await page.goto(`${options.baseUrl}/story/5`);
-    await page.getByTestId("live-count-kafka").filter({ hasText: /^\d/ }).waitFor({ timeout: 60_000 });
-    await page.getByTestId("chart-device-mix").filter({ hasText: "of top spenders" }).waitFor({ timeout: 60_000 });
+    // Step 5 shows one fragment at a time; the others are mounted (their live data arrives) but hidden.
+    await page.getByTestId("live-count-kafka").filter({ hasText: /^\d/ }).waitFor({ state: "attached", timeout: 60_000 });
+    await page.getByTestId("chart-device-mix").filter({ hasText: "of top spenders" }).waitFor({ state: "attached", timeout: 60_000 });
     // Long enough for anything a page would poll on its own to show up in the list.
     await page.waitForTimeout(8_000);
     return seen;

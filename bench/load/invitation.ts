@@ -1,6 +1,7 @@
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { HOSTED_VISITOR_COOKIE, newVisitorId } from "../../server/hosted/visitor";
 import { REPO_ROOT } from "../../server/stack/repo-root";
 
 /** How the simulated visitors get in: an invitation's cookie in hosted mode, nothing in local mode. */
@@ -40,5 +41,23 @@ export async function createLoadAccess(options: { hosted: boolean; env: NodeJS.P
     .map((line) => line.split(";")[0])
     .join("; ");
   if (!cookie) throw new Error(`load: opening the invitation link set no cookie (HTTP ${response.status})`);
-  return { mode: "hosted", cookie, note: "hosted mode with one invitation; every simulated visitor carries its cookie" };
+  return {
+    mode: "hosted",
+    cookie,
+    note: "hosted mode with one invitation; every simulated visitor carries its cookie and a visitor id of its own",
+  };
+}
+
+/**
+ * The cookie one simulated visitor sends: the invitation's, with a visitor id of its own. Each
+ * prospect has their own browser, so per-visitor limits (queries, live streams) apply to each; one
+ * shared id would make 220 visitors one visitor, limited as one.
+ */
+export function cookieOfVisitor(access: LoadAccess): string {
+  if (access.mode !== "hosted") return access.cookie;
+  const others = access.cookie
+    .split(";")
+    .map((part) => part.trim())
+    .filter((part) => part && !part.startsWith(`${HOSTED_VISITOR_COOKIE}=`));
+  return [...others, `${HOSTED_VISITOR_COOKIE}=${newVisitorId()}`].join("; ");
 }

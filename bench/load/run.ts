@@ -3,7 +3,7 @@ import { loadConfig } from "../../server/config";
 import { latencyStats } from "../latency";
 import { machineInfo } from "../machine";
 import { captureStep5Requests } from "./capture-step5";
-import { createLoadAccess, invitationsAvailable } from "./invitation";
+import { cookieOfVisitor, createLoadAccess, invitationsAvailable, type LoadAccess } from "./invitation";
 import { runLabVisitor } from "./lab-visitor";
 import { parseLoadOptions } from "./load-options";
 import { writeLoadResult, type LoadResult, type PhaseResult } from "./load-report";
@@ -37,7 +37,7 @@ function mulberry32(seed: number): () => number {
 
 async function runPhase(
   stack: LoadStack,
-  setup: { name: string; step5: number; lab: number; durationS: number; rampS: number; cookie: string; replay: CapturedRequest[] },
+  setup: { name: string; step5: number; lab: number; durationS: number; rampS: number; access: LoadAccess; replay: CapturedRequest[] },
   during?: (signal: AbortSignal) => Promise<void>,
 ): Promise<PhaseResult> {
   log(`${setup.name}: ${setup.step5} visitors on step 5 + ${setup.lab} in /lab, ramp ${setup.rampS} s, then ${setup.durationS} s measured`);
@@ -48,7 +48,7 @@ async function runPhase(
     visitors.push(
       runLabVisitor({
         baseUrl: stack.webUrl,
-        cookie: setup.cookie,
+        cookie: cookieOfVisitor(setup.access),
         tally: () => tally,
         signal: stop.signal,
         random: mulberry32(1277 + lab),
@@ -63,7 +63,7 @@ async function runPhase(
           ? undefined
           : runStep5Visitor({
               baseUrl: stack.webUrl,
-              cookie: setup.cookie,
+              cookie: cookieOfVisitor(setup.access),
               requests: setup.replay,
               tally: () => tally,
               signal: stop.signal,
@@ -134,7 +134,7 @@ async function main(): Promise<void> {
         lab: options.lab,
         durationS: options.baselineS,
         rampS: Math.min(options.rampS, 10),
-        cookie: access.cookie,
+        access,
         replay,
       }),
     );
@@ -148,7 +148,7 @@ async function main(): Promise<void> {
           lab: options.lab,
           durationS: options.durationS,
           rampS: options.rampS,
-          cookie: access.cookie,
+          access,
           replay,
         },
         async (signal) => {
