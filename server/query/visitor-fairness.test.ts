@@ -96,7 +96,8 @@ describe("the fair queue in front of the Kafka engine", () => {
     expect(heavyMs).toBeGreaterThan(20);
     // Two heavy queries share the engine's thread, so a slot frees within about two heavy queries' time.
     expect(fair.askMs).toBeLessThan(4 * heavyMs + 500);
-    expect(fifo.askMs).toBeGreaterThan(8 * heavyMs);
+    // Behind 48 heavy queries two at a time: about 24 heavy queries' time on a quiet machine; 4x leaves room for a loaded one.
+    expect(fifo.askMs).toBeGreaterThan(4 * heavyMs);
     expect(fifo.askMs).toBeGreaterThan(4 * fair.askMs);
   }, 240_000);
 
