@@ -5,13 +5,13 @@ import type { LoadTally } from "./load-tally";
 type Side = "warehouse" | "kafka";
 
 /** The story's queries, each on the sides the story runs it on (requestlog on the warehouse fails: that is the point). */
-export const LAB_QUERIES: { sql: string; sides: Side[] }[] = [
-  { sql: TOP_SPENDERS_SQL, sides: ["warehouse", "kafka"] },
-  { sql: SHOW_TABLES_SQL, sides: ["warehouse", "kafka"] },
-  { sql: COUNT_PURCHASES_SQL, sides: ["warehouse", "kafka"] },
-  { sql: deviceMixSql("CU-1277"), sides: ["kafka", "warehouse"] },
-  { sql: COUNT_SQL, sides: ["warehouse", "kafka"] },
-  { sql: DEVICE_MIX_SQL, sides: ["kafka"] },
+export const LAB_QUERIES: { name: string; sql: string; sides: Side[] }[] = [
+  { name: "top spenders", sql: TOP_SPENDERS_SQL, sides: ["warehouse", "kafka"] },
+  { name: "show tables", sql: SHOW_TABLES_SQL, sides: ["warehouse", "kafka"] },
+  { name: "count purchases", sql: COUNT_PURCHASES_SQL, sides: ["warehouse", "kafka"] },
+  { name: "CU-1277 device mix", sql: deviceMixSql("CU-1277"), sides: ["kafka", "warehouse"] },
+  { name: "count (difference)", sql: COUNT_SQL, sides: ["warehouse", "kafka"] },
+  { name: "device mix (all)", sql: DEVICE_MIX_SQL, sides: ["kafka"] },
 ];
 
 /**
@@ -37,12 +37,17 @@ export async function runLabVisitor(options: {
         body: JSON.stringify({ database, sql: query.sql }),
         signal: options.signal,
       });
-      const body = (await response.json()) as { error?: { code?: string } };
+      const body = (await response.json()) as { error?: { code?: string }; elapsedMs?: number };
       const tally = options.tally();
-      if (response.ok) tally.latencyMs[database].push(performance.now() - started);
+      const tookMs = performance.now() - started;
+      if (response.ok) {
+        tally.latencyMs[database].push(tookMs);
+        tally.queryTiming(`${database}: ${query.name}`, tookMs, body.elapsedMs);
+      }
       else if (response.status === 429) tally.rateLimited += 1;
       else if (database === "warehouse" && query.sql.includes("requestlog") && response.status < 500) {
-        tally.latencyMs[database].push(performance.now() - started);
+        tally.latencyMs[database].push(tookMs);
+        tally.queryTiming(`${database}: ${query.name} (refused)`, tookMs, undefined);
         tally.expectedSqlErrors += 1;
       } else tally.error(`query ${database} ${response.status} ${body.error?.code ?? ""}`.trim());
     } catch (error) {

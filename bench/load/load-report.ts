@@ -37,6 +37,25 @@ function phaseRow(phase: PhaseResult): string {
   return `| ${phase.name} | ${phase.step5Visitors} + ${phase.labVisitors} | ${phase.durationS} | ${errors} | ${phase.tally.rateLimited} | ${w.runs}: ${ms(w.p50Ms)} / ${ms(w.p99Ms)} | ${k.runs}: ${ms(k.p50Ms)} / ${ms(k.p99Ms)} | ${phase.rates.engineQueriesPerS} (+${phase.rates.engineCatalogsPerS} catalogs) | ${phase.rates.warehouseSelectsPerS} | ${phase.tally.sseOpened} / ${phase.tally.sseEvents} | ${phase.driverCpuPercent}% |`;
 }
 
+/** The lab's queries of one phase, slowest p99 first: which queries make the tail, and where their time goes. */
+function queryRows(phase: PhaseResult): string[] {
+  const rows = [...phase.tally.byQuery.entries()].map(([label, timing]) => ({
+    label,
+    seen: latencyStats(timing.seenMs),
+    backend: timing.backendMs.length > 0 ? latencyStats(timing.backendMs) : undefined,
+  }));
+  rows.sort((a, b) => b.seen.p99Ms - a.seen.p99Ms);
+  return [
+    `| ${phase.name}: query | n | seen p50 / p99 / max | backend elapsedMs p50 / p99 |`,
+    "| --- | --- | --- | --- |",
+    ...rows.map(
+      (row) =>
+        `| ${row.label} | ${row.seen.runs} | ${ms(row.seen.p50Ms)} / ${ms(row.seen.p99Ms)} / ${ms(row.seen.maxMs)} | ${row.backend ? `${ms(row.backend.p50Ms)} / ${ms(row.backend.p99Ms)}` : "—"} |`,
+    ),
+    "",
+  ];
+}
+
 export function renderLoadMarkdown(result: LoadResult): string {
   const m = result.machine;
   return [
@@ -60,6 +79,9 @@ export function renderLoadMarkdown(result: LoadResult): string {
     "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
     ...result.phases.map(phaseRow),
     "",
+    "## The lab's queries (what makes the tail)",
+    "",
+    ...result.phases.flatMap(queryRows),
     "## Engine freshness under load (200-visitor phase)",
     "",
     result.freshness

@@ -11,6 +11,18 @@ export class LoadTally {
   sseEvents = 0;
   sseOpened = 0;
   pageRequests = 0;
+  /**
+   * Per query of the lab mix and side: the latency the visitor saw and the backend's own
+   * `elapsedMs` (what is left is the web server's queueing and work), to show what makes the tail.
+   */
+  readonly byQuery = new Map<string, { seenMs: number[]; backendMs: number[] }>();
+
+  queryTiming(label: string, seenMs: number, backendMs: number | undefined): void {
+    const timing = this.byQuery.get(label) ?? { seenMs: [], backendMs: [] };
+    timing.seenMs.push(seenMs);
+    if (backendMs !== undefined) timing.backendMs.push(backendMs);
+    this.byQuery.set(label, timing);
+  }
 
   error(kind: string): void {
     this.errors.set(kind, (this.errors.get(kind) ?? 0) + 1);
