@@ -43,8 +43,7 @@ export async function runLabVisitor(options: {
       if (response.ok) {
         tally.latencyMs[database].push(tookMs);
         tally.queryTiming(`${database}: ${query.name}`, tookMs, body.elapsedMs);
-      }
-      else if (response.status === 429) tally.rateLimited += 1;
+      } else if (response.status === 429) tally.rateLimited += 1;
       else if (database === "warehouse" && query.sql.includes("requestlog") && response.status < 500) {
         tally.latencyMs[database].push(tookMs);
         tally.queryTiming(`${database}: ${query.name} (refused)`, tookMs, undefined);
