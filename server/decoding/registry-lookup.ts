@@ -1,13 +1,11 @@
 import { z } from "zod";
-import { basicAuthHeader } from "../schema-registry/http/basic-auth";
+import { FomoError } from "../../lib/errors";
+import { RegistryAnswerError, registryGet, registryRequest, type RegistryConnection } from "./registry-client";
 
-export interface RegistryConnection {
-  /** Base URL, without a trailing slash. */
-  url: string;
-  auth?: { username: string; password: string };
-  /** Per request; a slow registry must not hold up a reader for long. */
-  timeoutMs?: number;
-}
+export type { RegistryConnection } from "./registry-client";
+
+/** A decoder waits this long for a schema at most (unless the connection says otherwise). */
+const LOOKUP_TIMEOUT_MS = 3_000;
 
 const schemaByIdSchema = z.object({
   schema: z.string(),
@@ -32,42 +30,29 @@ export type LookupOutcome =
   | { kind: "unauthorized"; detail: string }
   | { kind: "unreachable"; detail: string };
 
-async function getJson(connection: RegistryConnection, path: string): Promise<{ status: number; body: unknown }> {
-  const headers: Record<string, string> = { accept: "application/vnd.schemaregistry.v1+json, application/json" };
-  if (connection.auth) headers.authorization = basicAuthHeader(connection.auth);
-  const response = await fetch(`${connection.url}${path}`, { headers, signal: AbortSignal.timeout(connection.timeoutMs ?? 3_000) });
-  const text = await response.text();
-  let body: unknown = undefined;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    // An HTML error page from a proxy: the status says enough.
-  }
-  return { status: response.status, body };
-}
-
 /** `GET /schemas/ids/{id}` (+ `/versions` for the subject and version). Never throws. */
 export async function lookUpSchema(connection: RegistryConnection, id: number): Promise<LookupOutcome> {
+  let found: z.infer<typeof schemaByIdSchema>;
   try {
-    const found = await getJson(connection, `/schemas/ids/${id}`);
-    if (found.status === 404) return { kind: "unknown", detail: `the registry has no schema with id ${id}` };
-    if (found.status === 401 || found.status === 403) {
-      return { kind: "unauthorized", detail: `the registry refused our credentials (HTTP ${found.status})` };
-    }
-    const parsed = schemaByIdSchema.safeParse(found.body);
-    if (found.status !== 200 || !parsed.success) {
-      return { kind: "unreachable", detail: `the registry answered HTTP ${found.status} for schema id ${id}` };
-    }
-    const schema: RegisteredSchema = {
-      schema: parsed.data.schema,
-      schemaType: parsed.data.schemaType ?? "AVRO",
-      hasReferences: (parsed.data.references?.length ?? 0) > 0,
-    };
-    // Subject and version are a courtesy: older registries lack the endpoint, so failure is fine.
-    const usages = await getJson(connection, `/schemas/ids/${id}/versions`).catch(() => undefined);
-    const first = usagesSchema.safeParse(usages?.body).data?.[0];
-    return { kind: "found", schema: first ? { ...schema, subject: first.subject, version: first.version } : schema };
+    found = await registryRequest(connection, { path: `/schemas/ids/${id}`, defaultTimeoutMs: LOOKUP_TIMEOUT_MS }, schemaByIdSchema);
   } catch (error) {
-    return { kind: "unreachable", detail: `the registry at ${connection.url} did not answer: ${(error as Error).message}` };
+    if (error instanceof RegistryAnswerError && error.status === 404)
+      return { kind: "unknown", detail: `the registry has no schema with id ${id}` };
+    if (error instanceof FomoError && error.code === "config:schema_registry_credentials") {
+      return { kind: "unauthorized", detail: "the registry refused our credentials" };
+    }
+    const why = error instanceof Error ? error.message : String(error);
+    return { kind: "unreachable", detail: `schema id ${id}: ${why}` };
   }
+  const schema: RegisteredSchema = {
+    schema: found.schema,
+    schemaType: found.schemaType ?? "AVRO",
+    hasReferences: (found.references?.length ?? 0) > 0,
+  };
+  // Subject and version are a courtesy: older registries lack the endpoint, so failure is fine.
+  const usages = await registryGet({ timeoutMs: LOOKUP_TIMEOUT_MS, ...connection }, `/schemas/ids/${id}/versions`, usagesSchema).catch(
+    () => undefined,
+  );
+  const first = usages?.[0];
+  return { kind: "found", schema: first ? { ...schema, subject: first.subject, version: first.version } : schema };
 }

@@ -3,7 +3,7 @@ import type { SchemaType, SchemaVersion, SubjectDetail, SubjectsOverview, Subjec
 import { schemaTypeSchema } from "../../lib/api/schema-registry";
 import { FomoError } from "../../lib/errors";
 import type { RegistryConnection } from "../decoding/registry-lookup";
-import { RegistryAnswerError, registryGet } from "./registry-rest";
+import { RegistryAnswerError, registryGet } from "../decoding/registry-client";
 
 /** Most subjects the overview reads (one request each for their latest version). */
 export const MAX_SUBJECTS = 300;

@@ -1,5 +1,8 @@
+import { z } from "zod";
+import { FomoError } from "../../lib/errors";
 import type { ServiceStatus } from "../../lib/api/status";
-import { basicAuthHeader, type BasicCredentials } from "./http/basic-auth";
+import { registryRequest } from "../decoding/registry-client";
+import type { BasicCredentials } from "./http/basic-auth";
 
 /**
  * `/status` for a registry the stack does not run (SCHEMA_REGISTRY_URL): healthy when it lists
@@ -8,15 +11,17 @@ import { basicAuthHeader, type BasicCredentials } from "./http/basic-auth";
 export async function probeExternalRegistry(url: string, auth: BasicCredentials | undefined): Promise<ServiceStatus> {
   const name = "schema-registry";
   try {
-    const response = await fetch(`${url}/subjects`, {
-      headers: { accept: "application/vnd.schemaregistry.v1+json", ...(auth ? { authorization: basicAuthHeader(auth) } : {}) },
-      signal: AbortSignal.timeout(3_000),
-    });
-    if (!response.ok) return { name, healthy: false, detail: `registry at ${url} (SCHEMA_REGISTRY_URL) answered HTTP ${response.status}` };
-    const subjects = (await response.json()) as unknown;
-    const count = Array.isArray(subjects) ? subjects.length : 0;
-    return { name, healthy: true, detail: `registry at ${url} (SCHEMA_REGISTRY_URL), ${count} subjects`, metrics: { subjects: count } };
+    const subjects = await registryRequest({ url, auth }, { path: "/subjects", defaultTimeoutMs: 3_000 }, z.array(z.string()));
+    return {
+      name,
+      healthy: true,
+      detail: `registry at ${url} (SCHEMA_REGISTRY_URL), ${subjects.length} subjects`,
+      metrics: { subjects: subjects.length },
+    };
   } catch (error) {
-    return { name, healthy: false, detail: `registry at ${url} (SCHEMA_REGISTRY_URL) not reachable: ${(error as Error).message}` };
+    const where = `registry at ${url} (SCHEMA_REGISTRY_URL)`;
+    const why = error instanceof Error ? error.message : String(error);
+    const unreachable = error instanceof FomoError && error.code === "unavailable:schema_registry";
+    return { name, healthy: false, detail: unreachable ? `${where} not reachable: ${why}` : `${where}: ${why}` };
   }
 }
