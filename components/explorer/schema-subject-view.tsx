@@ -46,7 +46,12 @@ export function SchemaSubjectView({ detail, error }: { detail: SubjectDetail | n
                   <Badge>{version.schemaType}</Badge>
                   {index === 0 ? <Badge tone="green">latest</Badge> : null}
                 </summary>
-                <pre className="max-h-[32rem] overflow-auto border-t border-slate-200 bg-slate-50 p-3 font-mono text-xs leading-relaxed text-slate-800 dark:border-slate-800 dark:bg-slate-950 dark:text-slate-200">
+                {/* Scrollable, so keyboard users must be able to reach it (axe: scrollable-region-focusable). */}
+                <pre
+                  tabIndex={0}
+                  aria-label={`Schema text of version ${version.version}`}
+                  className="max-h-[32rem] overflow-auto border-t border-slate-200 bg-slate-50 p-3 font-mono text-xs leading-relaxed text-slate-800 dark:border-slate-800 dark:bg-slate-950 dark:text-slate-200"
+                >
                   {version.schema}
                 </pre>
               </details>
