@@ -12,6 +12,13 @@ const kafkaClientLibraries = {
   patterns: [{ group: ["kafkajs/*", "@platformatic/kafka/*"], message: "Import Kafka clients from server/kafka/." }],
 };
 
+// @platformatic/kafka stays where measured speed needs it (server/kafka/platformatic-client.ts): reads go
+// through the fetch path (server/kafka/fetch-path.ts); only the generator's bulk producer builds on it directly.
+const platformaticModules = {
+  group: ["**/kafka/platformatic-client", "**/kafka/platformatic-protocol"],
+  message: "Read through server/kafka/fetch-path.ts; @platformatic/kafka is only for the fetch path and the bulk producer.",
+};
+
 const config = [
   ...nextCoreWebVitals,
   ...nextTypescript,
@@ -27,6 +34,13 @@ const config = [
   },
   {
     ignores: ["server/kafka/**"],
+    rules: {
+      "no-restricted-imports": ["error", { ...kafkaClientLibraries, patterns: [...kafkaClientLibraries.patterns, platformaticModules] }],
+    },
+  },
+  {
+    // The bulk producer: hand-encoded batches over raw Produce (server/generator/README.md).
+    files: ["server/generator/**"],
     rules: { "no-restricted-imports": ["error", kafkaClientLibraries] },
   },
   {
@@ -39,6 +53,7 @@ const config = [
           paths: kafkaClientLibraries.paths,
           patterns: [
             ...kafkaClientLibraries.patterns,
+            platformaticModules,
             { group: ["**/generator", "**/generator/**"], message: "The connector must not depend on the generator." },
           ],
         },

@@ -4,29 +4,13 @@ import type { ExplorerKafka } from "./explorer-kafka";
 export type LogDirSizes = Map<string, Map<number, number>>;
 
 /**
- * Sizes from DescribeLogDirs (summed over log dirs and brokers). Returns null when the broker
- * does not tell (old broker, missing permission): the UI then shows "n/a", never a guess.
+ * Sizes from DescribeLogDirs (summed over log dirs and brokers), through the fetch path: kafkajs
+ * 2.2 has no DescribeLogDirs. Returns null when the broker does not tell (old broker, missing
+ * permission): the UI then shows "n/a", never a guess.
  */
 export async function readLogDirSizes(kafka: ExplorerKafka, topics: { name: string; partitions: number }[]): Promise<LogDirSizes | null> {
-  if (topics.length === 0) return new Map();
   try {
-    const brokers = await kafka.admin.describeLogDirs({
-      topics: topics.map(({ name, partitions }) => ({ name, partitions: Array.from({ length: partitions }, (_, i) => i) })),
-    });
-    const sizes: LogDirSizes = new Map();
-    for (const broker of brokers) {
-      for (const dir of broker.results) {
-        for (const topic of dir.topics) {
-          const perPartition = sizes.get(topic.name) ?? new Map<number, number>();
-          for (const p of topic.partitions) {
-            if (p.isFutureKey) continue;
-            perPartition.set(p.partitionIndex, (perPartition.get(p.partitionIndex) ?? 0) + Number(p.partitionSize));
-          }
-          sizes.set(topic.name, perPartition);
-        }
-      }
-    }
-    return sizes;
+    return await kafka.fetchPath.logDirSizes(topics);
   } catch {
     return null;
   }

@@ -15,40 +15,47 @@ export interface TopicLayout {
   partitions: PartitionWatermarks[];
 }
 
-const LATEST = -1n;
-const EARLIEST = -2n;
-
-/** Every topic the broker knows (internal ones included, flagged), without offsets. */
+/**
+ * Every topic the broker knows, without offsets. Internal ones (the broker's own, all named `__*`:
+ * `__consumer_offsets`, `__transaction_state`...) are flagged: the explorer shows their offsets
+ * and sizes on request but does not tail or search them.
+ */
 export async function listTopicNames(kafka: ExplorerKafka): Promise<{ name: string; internal: boolean }[]> {
   try {
-    const [all, external] = await Promise.all([
-      kafka.admin.listTopics({ includeInternals: true }),
-      kafka.admin.listTopics({ includeInternals: false }),
-    ]);
-    const externalSet = new Set(external);
-    return all.map((name) => ({ name, internal: !externalSet.has(name) || name.startsWith("__") }));
+    const names = await kafka.withAdmin((admin) => admin.listTopics());
+    kafka.noteListedTopics(names);
+    return names.map((name) => ({ name, internal: name.startsWith("__") }));
   } catch (cause) {
     throw kafkaError(cause, "listing topics");
   }
 }
 
-async function listOffsetsAt(kafka: ExplorerKafka, layouts: { name: string; partitions: number }[], timestamp: bigint) {
-  const listed = await kafka.admin.listOffsets({
-    topics: layouts.map(({ name, partitions }) => ({
-      name,
-      partitions: Array.from({ length: partitions }, (_, partitionIndex) => ({ partitionIndex, timestamp })),
-    })),
-  });
-  const byTopic = new Map<string, Map<number, number>>();
-  for (const topic of listed) {
-    byTopic.set(topic.name, new Map(topic.partitions.map((p) => [p.partitionIndex, Number(p.offset)])));
-  }
-  return byTopic;
+/** Leaders and both watermarks of every partition of `names` (one metadata request, two ListOffsets per topic). */
+async function readPartitions(kafka: ExplorerKafka, names: string[]): Promise<Map<string, PartitionWatermarks[]>> {
+  return kafka.withAdmin(async (admin) => {
+    const { topics } = await admin.fetchTopicMetadata({ topics: names });
+    const entries = await Promise.all(
+      topics.map(async (topic): Promise<[string, PartitionWatermarks[]]> => {
+        const offsets = new Map((await admin.fetchTopicOffsets(topic.name)).map((o) => [o.partition, o]));
+        const partitions = [...topic.partitions]
+          .sort((a, b) => a.partitionId - b.partitionId)
+          .map((p) => ({
+            partition: p.partitionId,
+            leader: p.leader,
+            logStartOffset: Number(offsets.get(p.partitionId)?.low ?? 0),
+            highWatermark: Number(offsets.get(p.partitionId)?.high ?? 0),
+          }));
+        return [topic.name, partitions];
+      }),
+    );
+    return new Map(entries);
+  }, names);
 }
 
 /**
- * Log start and high watermark of every partition of the given topics, read in two ListOffsets
- * requests (earliest, latest). Message count of a partition = high watermark - log start.
+ * Leaders, log start and high watermark of every partition of the given topics (kafkajs), and the
+ * regular topics' IDs (the fetch path: Fetch v17 addresses topics by ID). Message count of a
+ * partition = high watermark - log start.
  */
 export async function readTopicLayouts(
   kafka: ExplorerKafka,
@@ -58,71 +65,36 @@ export async function readTopicLayouts(
   if (topics.length === 0) return [];
   const single = topics.length === 1 ? topics[0]?.name : undefined;
   try {
-    const regular = topics.filter((t) => !t.internal);
-    const internal = topics.filter((t) => t.internal);
-    const metadata = regular.length > 0 ? await kafka.admin.metadata({ topics: regular.map((t) => t.name), forceUpdate: true }) : undefined;
-    const present = regular.flatMap((topic) => {
-      const meta = metadata?.topics.get(topic.name);
-      return meta ? [{ ...topic, meta }] : [];
-    });
-    const shape = present.map(({ name, meta }) => ({ name, partitions: meta.partitionsCount }));
-    const [earliest, latest] = await Promise.all([listOffsetsAt(kafka, shape, EARLIEST), listOffsetsAt(kafka, shape, LATEST)]);
-    const internalLayouts =
+    const regular = topics.filter((t) => !t.internal).map((t) => t.name);
+    const internal = topics.filter((t) => t.internal).map((t) => t.name);
+    const [partitions, ids, internalLayouts] = await Promise.all([
+      regular.length > 0 ? readPartitions(kafka, regular) : new Map<string, PartitionWatermarks[]>(),
+      kafka.fetchPath.topicIds(regular),
       internal.length > 0
-        ? await readInternalTopicLayouts(
-            kafka,
-            internal.map((t) => t.name),
-          ).catch(() => {
+        ? readInternalTopicLayouts(kafka, internal).catch(() => {
             // Internal topics are a side panel (`?internal=1`): one of them briefly without a
             // leader, as `__consumer_offsets` is right after the first group creates it, must
             // not fail the topics and groups everyone looks at. Their last reading stands in.
-            const wanted = new Set(internal.map((t) => t.name));
+            const wanted = new Set(internal);
             return previousInternal.filter((t) => wanted.has(t.name));
           })
-        : [];
-    const regularLayouts = present.map(({ name, internal, meta }) => ({
-      name,
-      id: meta.id,
-      internal,
-      partitions: meta.partitions.map((partitionMeta, partition) => ({
-        partition,
-        leader: partitionMeta.leader,
-        logStartOffset: earliest.get(name)?.get(partition) ?? 0,
-        highWatermark: latest.get(name)?.get(partition) ?? 0,
-      })),
-    }));
+        : [],
+    ]);
+    const regularLayouts = regular.flatMap((name) => {
+      const layout = partitions.get(name);
+      const id = ids.get(name);
+      return layout && id ? [{ name, id, internal: false, partitions: layout }] : [];
+    });
     return [...regularLayouts, ...internalLayouts];
   } catch (cause) {
     throw kafkaError(cause, "reading partition offsets", single);
   }
 }
 
-/**
- * Internal topics through kafkajs (see ExplorerKafka.internalAdmin). They get no topic id, so the
- * explorer shows their offsets and sizes but does not tail or search them.
- */
+/** Internal topics get no topic ID: the explorer shows their offsets and sizes but does not tail or search them. */
 async function readInternalTopicLayouts(kafka: ExplorerKafka, names: string[]): Promise<TopicLayout[]> {
-  const internalAdmin = await kafka.internalAdmin();
-  const { topics } = await internalAdmin.fetchTopicMetadata({ topics: names });
-  return Promise.all(
-    topics.map(async (topic) => {
-      const offsets = await internalAdmin.fetchTopicOffsets(topic.name);
-      const byPartition = new Map(offsets.map((o) => [o.partition, o]));
-      return {
-        name: topic.name,
-        id: "",
-        internal: true,
-        partitions: [...topic.partitions]
-          .sort((a, b) => a.partitionId - b.partitionId)
-          .map((p) => ({
-            partition: p.partitionId,
-            leader: p.leader,
-            logStartOffset: Number(byPartition.get(p.partitionId)?.low ?? 0),
-            highWatermark: Number(byPartition.get(p.partitionId)?.high ?? 0),
-          })),
-      };
-    }),
-  );
+  const partitions = await readPartitions(kafka, names);
+  return [...partitions].map(([name, layout]) => ({ name, id: "", internal: true, partitions: layout }));
 }
 
 export function messagesIn(partitions: PartitionWatermarks[]): number {

@@ -1,11 +1,9 @@
+import type { LeanFetchPartition } from "../kafka/lean-fetch";
+import { decodeRecordBatches, headerPairs } from "../kafka/record-batch-decoder";
 import type { ExplorerKafka } from "./explorer-kafka";
 import { kafkaError } from "./explorer-kafka";
 import type { RawRecord } from "./explorer-message";
 import type { TopicLayout } from "./partition-watermarks";
-
-const IS_CONTROL_BATCH = 1 << 5;
-const LOG_APPEND_TIME = 1 << 3;
-const READ_UNCOMMITTED = 0;
 
 export interface PartitionFetchResult {
   partition: number;
@@ -27,9 +25,10 @@ export const DEFAULT_FETCH_BOUNDS: FetchBounds = { maxBytes: 2 * 1024 * 1024, pa
 
 /**
  * One bounded Fetch of the given partitions at explicit offsets, grouped by leader, with no
- * consumer group involved. Records before the requested offset (a batch can start earlier) and
- * control records are dropped. Returns immediately when nothing is there (maxWaitTime 0), so a
- * shared connection is never held by a long poll.
+ * consumer group involved: the fetch path's (server/kafka/fetch-path.ts), the engine's own.
+ * Records before the requested offset (a batch can start earlier) and control records are
+ * dropped. Returns immediately when nothing is there (maxWait 0), so a shared connection is never
+ * held by a long poll.
  */
 export async function fetchPartitions(
   kafka: ExplorerKafka,
@@ -46,12 +45,10 @@ export async function fetchPartitions(
   try {
     const responses = await Promise.all(
       [...byLeader.entries()].map(([node, partitions]) =>
-        kafka.fetcher.fetch({
-          node,
-          maxWaitTime: 0,
+        kafka.fetchPath.fetchAtOffsets(node, {
+          maxWaitMs: 0,
           minBytes: 1,
           maxBytes: bounds.maxBytes,
-          isolationLevel: READ_UNCOMMITTED,
           topics: [
             {
               topicId: layout.id,
@@ -69,40 +66,42 @@ export async function fetchPartitions(
     );
     return responses.flatMap((response) =>
       response.responses.flatMap((topic) =>
-        topic.partitions.map((p) => {
-          const from = positions.get(p.partitionIndex) ?? 0;
-          let nextOffset = from;
-          const records: RawRecord[] = [];
-          for (const batch of p.records ?? []) {
-            const firstOffset = Number(batch.firstOffset);
-            nextOffset = Math.max(nextOffset, firstOffset + batch.lastOffsetDelta + 1);
-            if ((batch.attributes & IS_CONTROL_BATCH) !== 0) continue;
-            const appendTime = (batch.attributes & LOG_APPEND_TIME) !== 0;
-            for (const record of batch.records) {
-              const offset = firstOffset + record.offsetDelta;
-              if (offset < from) continue;
-              records.push({
-                topic: layout.name,
-                partition: p.partitionIndex,
-                offset,
-                timestampMs: Number(appendTime ? batch.maxTimestamp : batch.firstTimestamp + record.timestampDelta),
-                key: record.key,
-                value: record.value,
-                headers: record.headers,
-              });
-            }
-          }
-          return {
-            partition: p.partitionIndex,
-            records,
-            nextOffset,
-            highWatermark: Number(p.highWatermark),
-            logStartOffset: Number(p.logStartOffset),
-          };
-        }),
+        topic.partitions.map((p) => partitionResult(layout.name, p, positions.get(p.partitionIndex) ?? 0)),
       ),
     );
   } catch (cause) {
     throw kafkaError(cause, `reading messages of "${layout.name}"`, layout.name);
   }
+}
+
+function partitionResult(topic: string, p: LeanFetchPartition, from: number): PartitionFetchResult {
+  const records: RawRecord[] = [];
+  const nextOffset = !p.records
+    ? from
+    : decodeRecordBatches(
+        p.records,
+        from,
+        {
+          record(offset, timestampMs, bytes, keyStart, keyLength, valueStart, valueLength, headers) {
+            records.push({
+              topic,
+              partition: p.partitionIndex,
+              offset,
+              timestampMs,
+              // Copies: a record must not keep the whole fetch response alive.
+              key: keyLength < 0 ? null : Buffer.from(bytes.subarray(keyStart, keyStart + keyLength)),
+              value: valueLength < 0 ? null : Buffer.from(bytes.subarray(valueStart, valueStart + valueLength)),
+              headers: headers ?? [],
+            });
+          },
+        },
+        headerPairs,
+      );
+  return {
+    partition: p.partitionIndex,
+    records,
+    nextOffset,
+    highWatermark: Number(p.highWatermark),
+    logStartOffset: Number(p.logStartOffset),
+  };
 }

@@ -19,12 +19,11 @@ export interface SearchCallbacks {
 }
 
 async function offsetsForTime(kafka: ExplorerKafka, layout: TopicLayout, isoTime: string): Promise<Map<number, number>> {
-  const timestamp = BigInt(new Date(isoTime).getTime());
+  const timestamp = new Date(isoTime).getTime();
   try {
-    const [listed] = await kafka.admin.listOffsets({
-      topics: [{ name: layout.name, partitions: layout.partitions.map((p) => ({ partitionIndex: p.partition, timestamp })) }],
-    });
-    return new Map((listed?.partitions ?? []).map((p) => [p.partitionIndex, Number(p.offset)]));
+    // kafkajs gives the high watermark for a partition with nothing at or after the time.
+    const listed = await kafka.withAdmin((admin) => admin.fetchTopicOffsetsByTimestamp(layout.name, timestamp), [layout.name]);
+    return new Map(listed.map((p) => [p.partition, Number(p.offset)]));
   } catch (cause) {
     throw kafkaError(cause, `finding offsets at ${isoTime}`, layout.name);
   }

@@ -56,7 +56,9 @@ export function kafkaAccessError(cause: unknown): FomoError | undefined {
 
 function protocolErrorIds(cause: unknown): string[] {
   return [...errorChain(cause)].flatMap((error) => {
-    const id = (error as { apiId?: unknown }).apiId;
+    // @platformatic/kafka names a protocol error `apiId`, kafkajs `type` (both Kafka's own names).
+    const { apiId, type } = error as { apiId?: unknown; type?: unknown };
+    const id = apiId ?? type;
     return typeof id === "string" ? [id] : [];
   });
 }

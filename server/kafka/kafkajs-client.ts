@@ -1,4 +1,4 @@
-import { Kafka, logLevel, Partitioners, type KafkaConfig } from "kafkajs";
+import { AssignerProtocol, Kafka, logLevel, Partitioners, type KafkaConfig } from "kafkajs";
 import { configuredKafkaSecurity, kafkajsSecurityOptions } from "./kafka-connection-options";
 import type { KafkaSecurity } from "./kafka-security";
 
@@ -7,20 +7,31 @@ import type { KafkaSecurity } from "./kafka-security";
  * (generator, connector, explorer's internal topics, supervisor, tests, benchmarks). Every kafkajs
  * client is built here, so brokers, SASL/TLS, client ids, timeouts and retries agree everywhere.
  */
-export { Partitioners };
-export type { Admin, Consumer, EachBatchPayload, IHeaders, ITopicConfig, Kafka, KafkaMessage, Message, Producer } from "kafkajs";
+export { AssignerProtocol, Partitioners };
+export type {
+  Admin,
+  Consumer,
+  EachBatchPayload,
+  GroupDescription,
+  IHeaders,
+  ITopicConfig,
+  Kafka,
+  KafkaMessage,
+  Message,
+  Producer,
+} from "kafkajs";
 
 /**
  * How hard a client tries before an error reaches its caller:
  * - `pipeline`: generator, connector, tests: ride out a broker restart (about 8 retries up to 5 s apart);
- * - `interactive`: the explorer: fail within seconds, the UI polls again;
+ * - `interactive`: the explorer: fail within seconds (5 s per request), the UI polls again;
  * - `fail-fast`: the supervisor's probes and health checks: one retry, short timeouts, it polls itself.
  */
 export type KafkajsRetryProfile = "pipeline" | "interactive" | "fail-fast";
 
 const RETRY_PROFILES: Record<KafkajsRetryProfile, Pick<KafkaConfig, "connectionTimeout" | "requestTimeout" | "retry">> = {
   pipeline: { connectionTimeout: 3_000, retry: { initialRetryTime: 200, retries: 8, maxRetryTime: 5_000 } },
-  interactive: { connectionTimeout: 5_000, retry: { retries: 2 } },
+  interactive: { connectionTimeout: 5_000, requestTimeout: 5_000, retry: { retries: 2 } },
   "fail-fast": { connectionTimeout: 1_500, requestTimeout: 5_000, retry: { retries: 1, initialRetryTime: 200, maxRetryTime: 1_000 } },
 };
 

@@ -1,15 +1,14 @@
-import type { fetchV17 } from "../../kafka/platformatic-protocol";
 import { unframedText } from "../../decoding/unframed-text";
 import type { ValueDecoder } from "../../decoding/value-decoder";
 import { StagedRows } from "../store/staged-rows";
 import { ingestBatchOf, type IngestBatch } from "../store/topic-table";
 import type { FramedRecord } from "../store/undecoded-store";
 import { decodeFramedRecords } from "./framed-records";
-import type { LeanFetchResponse } from "./lean-fetch";
-import { decodeRecordBatches } from "./record-batch-decoder";
+import type { FetchRequestTopic, LeanFetchResponse } from "../../kafka/lean-fetch";
+import { decodeRecordBatches, headersAsJson } from "../../kafka/record-batch-decoder";
 import type { PartitionState, TopicState } from "./topic-state";
 
-export type FetchRequestTopic = fetchV17.FetchRequestTopic;
+export type { FetchRequestTopic };
 
 const PARTITION_MAX_BYTES = 8 * 1024 * 1024;
 
@@ -69,25 +68,32 @@ export async function decodeFetch(
       const index = partition.partition;
       let next = partition.fetchOffset;
       if (partitionResponse.records) {
-        const after = decodeRecordBatches(partitionResponse.records, Number(next), {
-          record: (offset, timestampMs, bytes, keyStart, keyLength, valueStart, valueLength, headers) => {
-            const key = keyLength < 0 ? null : unframedText(bytes, keyStart, keyStart + keyLength);
-            const value = unframedText(bytes, valueStart, valueStart + valueLength);
-            if (key !== undefined && value !== undefined) {
-              rows.push(index, offset, timestampMs, key, value, headers);
-              return;
-            }
-            const keyBytes = keyLength < 0 ? null : bytes.subarray(keyStart, keyStart + keyLength);
-            framed.push({
-              partition: index,
-              offset,
-              timestampMs,
-              key: keyBytes,
-              value: bytes.subarray(valueStart, valueStart + valueLength),
-              headers,
-            });
+        const after = decodeRecordBatches(
+          partitionResponse.records,
+          Number(next),
+          {
+            record: (offset, timestampMs, bytes, keyStart, keyLength, valueStart, valueLength, headers) => {
+              const key = keyLength < 0 ? null : unframedText(bytes, keyStart, keyStart + keyLength);
+              // A tombstone (null value, length -1) is no data either way: an empty value.
+              const valueEnd = valueStart + Math.max(0, valueLength);
+              const value = unframedText(bytes, valueStart, valueEnd);
+              if (key !== undefined && value !== undefined) {
+                rows.push(index, offset, timestampMs, key, value, headers);
+                return;
+              }
+              const keyBytes = keyLength < 0 ? null : bytes.subarray(keyStart, keyStart + keyLength);
+              framed.push({
+                partition: index,
+                offset,
+                timestampMs,
+                key: keyBytes,
+                value: bytes.subarray(valueStart, valueEnd),
+                headers,
+              });
+            },
           },
-        });
+          headersAsJson,
+        );
         next = BigInt(after);
       }
       if (next < partition.logStartOffset) next = partition.logStartOffset;

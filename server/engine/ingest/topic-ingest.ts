@@ -3,7 +3,7 @@ import type { ValueDecoder } from "../../decoding/value-decoder";
 import { TopicTable } from "../store/topic-table";
 import { decodeFetch, fetchRequestsByLeader, type FetchedBatch, type FetchRequestTopic } from "./fetch-batches";
 import type { EngineKafkaClients } from "./kafka-clients";
-import { leanFetch, type LeanFetchResponse } from "./lean-fetch";
+import type { LeanFetchResponse } from "../../kafka/lean-fetch";
 import { OffsetWaiters, type OffsetTargets } from "./offset-waiters";
 import { isOffsetOutOfRange, resetOutOfRangePartitions } from "./partition-recovery";
 import { redecodeWaitingRows } from "./redecode-waiting-rows";
@@ -195,12 +195,7 @@ export class TopicIngest {
   }
 
   private async fetchFrom(node: number, topics: FetchRequestTopic[]): Promise<LeanFetchResponse> {
-    const { fetcher, fetchConnections } = this.options.clients;
-    const metadata = await fetcher.metadata({ topics: [...this.topics.keys()] });
-    const broker = metadata.brokers.get(node);
-    if (!broker) throw new Error(`Kafka broker ${node} is not in the cluster metadata`);
-    const connection = await fetchConnections.get(broker);
-    return leanFetch(connection, { maxWaitMs: 200, minBytes: 1, maxBytes: FETCH_MAX_BYTES, topics });
+    return this.options.clients.fetchAtOffsets(node, { maxWaitMs: 200, minBytes: 1, maxBytes: FETCH_MAX_BYTES, topics });
   }
 
   private async applyBatches(batches: FetchedBatch[]): Promise<void> {
@@ -262,7 +257,7 @@ export class TopicIngest {
     this.rewindFetchOffsets();
     const outOfRange = isOffsetOutOfRange(error);
     try {
-      this.options.clients.fetcher.clearMetadata();
+      this.options.clients.forgetLeaders();
       if (outOfRange) {
         await resetOutOfRangePartitions(
           this.options.clients,

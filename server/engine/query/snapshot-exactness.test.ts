@@ -1,4 +1,3 @@
-import { createPlatformaticAdmin } from "../../kafka/platformatic-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testStack } from "../../stack/testing/test-stack";
 import type { KafkaSqlEngine } from "../kafka-sql-engine";
@@ -116,12 +115,7 @@ describe("snapshot semantics", () => {
     );
     await engine.waitForCaughtUp(20_000);
     expect(singleNumber(await engine.query(`SELECT count(*) FROM "${topic}"`))).toBe(10);
-    const admin = createPlatformaticAdmin(testStack().kafkaBrokers, "engine-tests");
-    try {
-      await admin.deleteRecords({ topics: [{ name: topic, partitions: [{ partition: 0, offset: 4n }] }] });
-    } finally {
-      await admin.close();
-    }
+    await kit.admin.deleteTopicRecords({ topic, partitions: [{ partition: 0, offset: "4" }] });
     const result = await engine.query(`SELECT min(n), count(*) FROM "${topic}"`);
     expect(result.rows).toEqual([[4, 6]]);
   });

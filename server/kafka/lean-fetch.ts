@@ -1,10 +1,11 @@
-import { ResponseError, createAPI, fetchV17, type Reader } from "../../kafka/platformatic-protocol";
-import type { Connection } from "../../kafka/platformatic-client";
+import { ResponseError, createAPI, fetchV17, type Reader } from "./platformatic-protocol";
+import type { Connection } from "./platformatic-client";
 
 /**
  * Fetch (API key 1, v17) whose response keeps each partition's record batches as ONE raw Buffer
  * instead of the client's per-record objects: parsing those objects was ~half of ingest CPU.
  * `decodeRecordBatches` (record-batch-decoder.ts) walks the bytes. Request encoding is the client's.
+ * Sent through the fetch path (fetch-path.ts), for the engine's ingest and the explorer's reads.
  */
 export interface LeanFetchPartition {
   partitionIndex: number;
@@ -60,11 +61,14 @@ const leanFetchApi = createAPI<Parameters<typeof fetchV17.createRequest>, LeanFe
   parseLeanFetchResponse,
 );
 
+/** One topic (by ID) of a Fetch request: its partitions and their fetch offsets. */
+export type FetchRequestTopic = fetchV17.FetchRequestTopic;
+
 export interface LeanFetchRequest {
   maxWaitMs: number;
   minBytes: number;
   maxBytes: number;
-  topics: fetchV17.FetchRequestTopic[];
+  topics: FetchRequestTopic[];
 }
 
 export function leanFetch(connection: Connection, request: LeanFetchRequest): Promise<LeanFetchResponse> {

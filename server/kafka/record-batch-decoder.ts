@@ -1,16 +1,18 @@
-import { compressionsAlgorithmsByBitmask } from "../../kafka/platformatic-protocol";
+import { compressionsAlgorithmsByBitmask } from "./platformatic-protocol";
 
 /**
- * A lean reader of Kafka's record-batch format (magic v2) straight from a fetch response's bytes:
- * no object per record, only where its key and value lie in the batch (the sink decides what they
- * are, through server/decoding) and its headers. CRCs are not checked (TCP and the broker already
- * do); compressed batches are decompressed with the client's codecs.
+ * A lean reader of Kafka's record-batch format (magic v2) straight from a fetch response's bytes
+ * (the fetch path, fetch-path.ts): no object per record, only where its key and value lie in the
+ * batch (the sink decides what they are) and its headers, read by the caller's `HeaderReader`.
+ * CRCs are not checked (TCP and the broker already do); compressed batches are decompressed with
+ * the client's codecs. Used by the engine's ingest and the explorer's reads alike.
  */
-export interface DecodedRecordSink {
+export interface DecodedRecordSink<H> {
   /**
-   * One data record. Key and value are `bytes[start, start + length)`; a null key has length -1, a
-   * null value length 0 (a tombstone is no data either way). `headers`: a JSON object of header
-   * key → list of values (UTF-8 text, null for a null value), null when the record has none.
+   * One data record. Key and value are `bytes[start, start + length)`; a null key or value (a
+   * tombstone) has length -1. `headers`: what the `HeaderReader`
+   * made of them, null when the record has none. `timestampMs` is the broker's append time on
+   * topics with `message.timestamp.type=LogAppendTime`, the producer's otherwise.
    */
   record(
     offset: number,
@@ -20,11 +22,15 @@ export interface DecodedRecordSink {
     keyLength: number,
     valueStart: number,
     valueLength: number,
-    headers: string | null,
+    headers: H | null,
   ): void;
 }
 
+/** Reads a record's `count` headers at `cursor.position`, leaving the cursor after them. */
+export type HeaderReader<H> = (bytes: Buffer, cursor: VarIntCursor, count: number) => H;
+
 const COMPRESSION_MASK = 0x07;
+const LOG_APPEND_TIME = 0x08;
 const CONTROL_BATCH = 0x20;
 const BATCH_HEADER_BYTES = 61;
 
@@ -32,7 +38,12 @@ const BATCH_HEADER_BYTES = 61;
  * Decodes the batches of one partition and returns the offset after the last complete batch
  * (control batches and records below `fromOffset` are skipped but still advance it).
  */
-export function decodeRecordBatches(bytes: Buffer, fromOffset: number, sink: DecodedRecordSink): number {
+export function decodeRecordBatches<H>(
+  bytes: Buffer,
+  fromOffset: number,
+  sink: DecodedRecordSink<H>,
+  readHeaders: HeaderReader<H>,
+): number {
   let next = fromOffset;
   let position = 0;
   while (bytes.length - position >= 12) {
@@ -54,7 +65,9 @@ export function decodeRecordBatches(bytes: Buffer, fromOffset: number, sink: Dec
         if (!algorithm) throw new Error(`Unsupported compression (attributes ${attributes})`);
         records = algorithm.decompressSync(records);
       }
-      decodeRecords(records, recordCount, firstOffset, firstTimestamp, next, sink);
+      // Log-append time: every record of the batch carries the batch's max timestamp, the broker's clock.
+      const appendTime = (attributes & LOG_APPEND_TIME) !== 0 ? Number(bytes.readBigInt64BE(position + 35)) : undefined;
+      decodeRecords(records, recordCount, firstOffset, firstTimestamp, appendTime, next, sink, readHeaders);
     }
     if (end > next) next = end;
     position = batchEnd;
@@ -62,15 +75,17 @@ export function decodeRecordBatches(bytes: Buffer, fromOffset: number, sink: Dec
   return next;
 }
 
-function decodeRecords(
+function decodeRecords<H>(
   bytes: Buffer,
   count: number,
   firstOffset: number,
   firstTimestamp: number,
+  appendTime: number | undefined,
   fromOffset: number,
-  sink: DecodedRecordSink,
+  sink: DecodedRecordSink<H>,
+  readHeaders: HeaderReader<H>,
 ): void {
-  const reader = new VarIntReader(bytes);
+  const reader = new VarIntCursor(bytes);
   for (let i = 0; i < count; i++) {
     const length = reader.varint();
     const recordEnd = reader.position + length;
@@ -88,13 +103,14 @@ function decodeRecords(
     reader.position = recordEnd;
     const offset = firstOffset + offsetDelta;
     if (offset >= fromOffset) {
-      sink.record(offset, firstTimestamp + timestampDelta, bytes, keyStart, keyLength, valueStart, Math.max(0, valueLength), headers);
+      const timestampMs = appendTime ?? firstTimestamp + timestampDelta;
+      sink.record(offset, timestampMs, bytes, keyStart, keyLength, valueStart, valueLength, headers);
     }
   }
 }
 
-/** Headers as JSON text: key → its values in order (a key may repeat), null for a null value. */
-function readHeaders(bytes: Buffer, reader: VarIntReader, count: number): string {
+/** Headers as JSON text: key → its values in order (a key may repeat), null for a null value (the engine's `_headers`). */
+export const headersAsJson: HeaderReader<string> = (bytes, reader, count) => {
   const byKey: Record<string, (string | null)[]> = Object.create(null) as Record<string, (string | null)[]>;
   for (let i = 0; i < count; i++) {
     const keyLength = reader.varint();
@@ -106,10 +122,29 @@ function readHeaders(bytes: Buffer, reader: VarIntReader, count: number): string
     (byKey[key] ??= []).push(value);
   }
   return JSON.stringify(byKey);
+};
+
+/** Headers as [key, value] byte pairs in the record's order (the explorer shows them as written). */
+export const headerPairs: HeaderReader<[Buffer | null, Buffer | null][]> = (bytes, reader, count) => {
+  const pairs: [Buffer | null, Buffer | null][] = [];
+  for (let i = 0; i < count; i++) {
+    const key = readBytes(bytes, reader);
+    pairs.push([key, readBytes(bytes, reader)]);
+  }
+  return pairs;
+};
+
+/** A length-prefixed byte string (copied, so it does not keep the whole fetch response alive); null for length -1. */
+function readBytes(bytes: Buffer, reader: VarIntCursor): Buffer | null {
+  const length = reader.varint();
+  if (length < 0) return null;
+  const copy = Buffer.from(bytes.subarray(reader.position, reader.position + length));
+  reader.position += length;
+  return copy;
 }
 
-/** Zig-zag varints as Kafka writes them (timestamps deltas fit in 53 bits in practice). */
-class VarIntReader {
+/** A position in a record's bytes that reads zig-zag varints as Kafka writes them (timestamp deltas fit in 53 bits in practice). */
+export class VarIntCursor {
   position = 0;
   constructor(private readonly bytes: Buffer) {}
 
