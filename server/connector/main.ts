@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { registryConnectionOf } from "../decoding/registry-client";
 import { loadConfig } from "../config";
 import { warehouseConnectionOptions } from "../warehouse/connection-options";
 import { connectorDatabaseName, PURCHASES_TABLE } from "../warehouse/schema";
@@ -19,7 +20,7 @@ const sink = createWarehouseSink({
   dlqTopic: config.connector.dlqTopic,
   groupId: config.connector.groupId,
   flushIntervalMs: config.connector.flushIntervalMs,
-  registry: { url: config.schemaRegistry.url, auth: config.schemaRegistry.auth },
+  registry: registryConnectionOf(config.schemaRegistry),
   log,
 });
 

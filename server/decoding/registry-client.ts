@@ -104,3 +104,11 @@ export async function registryRequest<T>(connection: RegistryConnection, request
 export function registryGet<T>(connection: RegistryConnection, path: string, schema: z.ZodType<T>): Promise<T> {
   return registryRequest(connection, { path }, schema);
 }
+
+/** The registry the configuration names (SCHEMA_REGISTRY_URL with its basic auth, else the embedded one), for every service alike. */
+export function registryConnectionOf(
+  registry: { url: string; auth?: { username: string; password: string } },
+  timeoutMs?: number,
+): RegistryConnection {
+  return { url: registry.url, ...(registry.auth ? { auth: registry.auth } : {}), ...(timeoutMs === undefined ? {} : { timeoutMs }) };
+}

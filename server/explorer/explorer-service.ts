@@ -1,6 +1,6 @@
 import "server-only";
 import { loadConfig } from "../config";
-import type { RegistryConnection } from "../decoding/registry-lookup";
+import { registryConnectionOf, type RegistryConnection } from "../decoding/registry-client";
 import { ExplorerRuntime } from "./explorer-runtime";
 import { closeOnShutdown } from "./shutdown-hook";
 
@@ -42,7 +42,6 @@ export function explorerRuntime(): ExplorerRuntime {
 
 /** The Schema Registry the explorer reads: SCHEMA_REGISTRY_URL (with its basic auth) or the embedded one. */
 export function configuredRegistry(): RegistryConnection {
-  const { url, auth } = loadConfig().schemaRegistry;
   // Short: a page or a tail waits on it, and an unreachable registry is reported, not waited out.
-  return { url, auth, timeoutMs: 3_000 };
+  return registryConnectionOf(loadConfig().schemaRegistry, 3_000);
 }

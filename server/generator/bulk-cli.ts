@@ -1,5 +1,6 @@
 import { parseArgs } from "node:util";
 import { z } from "zod";
+import { registryConnectionOf } from "../decoding/registry-client";
 import { loadConfig } from "../config";
 import { toFomoError } from "../../lib/errors";
 import { bulkProduce } from "./bulk-produce";
@@ -58,7 +59,7 @@ async function main(): Promise<void> {
     seed: args.seed ?? config.generator.seed,
     startIndex: args["start-index"],
     format,
-    registry: { url: config.schemaRegistry.url, auth: config.schemaRegistry.auth },
+    registry: registryConnectionOf(config.schemaRegistry),
     onProgress: ({ produced, count, elapsedMs }) => {
       const rate = Math.round(produced / (elapsedMs / 1000));
       const line = `  ${produced.toLocaleString("en")} / ${count.toLocaleString("en")} (${count ? Math.floor((produced / count) * 100) : 100}%), ${rate.toLocaleString("en")} msg/s`;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { registryConnectionOf } from "../decoding/registry-client";
 import { loadConfig } from "../config";
 import { FomoError } from "../../lib/errors";
 import { runChildService, type ChildService } from "../stack/child/run-child-service";
@@ -13,7 +14,7 @@ const generator = createGenerator({
   backlog: config.generator.backlog,
   ratePerTopic: config.generator.ratePerTopic,
   format: config.generator.format,
-  registry: { url: config.schemaRegistry.url, auth: config.schemaRegistry.auth },
+  registry: registryConnectionOf(config.schemaRegistry),
   log,
 });
 
