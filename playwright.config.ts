@@ -40,7 +40,9 @@ export default defineConfig({
   projects: [{ name: "chromium", use: { browserName: "chromium" } }],
   webServer: {
     // node directly (not npx): the SIGTERM of gracefulShutdown then reaches the supervisor itself.
-    command: "node --import tsx server/stack/demo-cli.ts",
+    // --fresh: every run starts from the same generated data, whatever an earlier run (in another
+    // GENERATOR_FORMAT, say) left in .stack-e2e; the Kafka jars and the web build are kept.
+    command: "node --import tsx server/stack/demo-cli.ts --fresh",
     env: stackEnv,
     wait: { stdout: /FOMO is ready at/ },
     timeout: 300_000,

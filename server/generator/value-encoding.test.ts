@@ -79,6 +79,17 @@ describe("generator value formats", () => {
     expect(second.schemaIds).toEqual(first.schemaIds);
   });
 
+  it("switching GENERATOR_FORMAT on a stack that already registered another format fails with what to do", async () => {
+    const registry = await newRegistry();
+    const topics = { purchases: `purchases-${randomUUID()}`, requestlog: `requestlog-${randomUUID()}` };
+    await prepareValueEncoding({ format: "avro", registry: { url: registry.url }, topics });
+    const switched = prepareValueEncoding({ format: "protobuf", registry: { url: registry.url }, topics });
+    await expect(switched).rejects.toMatchObject({
+      code: "bad_request:schema_registration",
+      message: expect.stringMatching(/HTTP 409.*start over in protobuf with `npm run demo -- --fresh`/s),
+    });
+  });
+
   it("waits for a registry that is still starting, then registers", async () => {
     const registry = new TestRegistry();
     extraRegistries.push(registry);

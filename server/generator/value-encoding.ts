@@ -63,6 +63,19 @@ export interface ValueEncodingOptions {
   cancelled?: () => boolean;
 }
 
+/**
+ * A registry that refuses our schema as incompatible (HTTP 409) almost always means this stack's
+ * topics were written in another GENERATOR_FORMAT (or an older schema): say how to get out of it.
+ */
+function withFormatSwitchHint(error: unknown, format: string): unknown {
+  if (!(error instanceof FomoError) || error.code !== "bad_request:schema_registration" || !/HTTP 409/.test(error.message)) return error;
+  return new FomoError(
+    "bad_request:schema_registration",
+    `${error.message}. This stack's topics hold values of another format or schema: start over in ${format} with \`npm run demo -- --fresh\` (it deletes the local broker and warehouse data), or set GENERATOR_FORMAT back to the format they were written in`,
+    { cause: error },
+  );
+}
+
 async function registerWithRetries(
   options: ValueEncodingOptions,
   subject: string,
@@ -75,7 +88,7 @@ async function registerWithRetries(
       return await registerSchema(options.registry!, subject, schema);
     } catch (error) {
       const retry = error instanceof FomoError && error.canRetry && Date.now() + waitMs < deadline && !options.cancelled?.();
-      if (!retry) throw error;
+      if (!retry) throw withFormatSwitchHint(error, options.format);
       options.log?.(`waiting for the schema registry to register ${subject}: ${error.message}`);
       await new Promise((resolve) => setTimeout(resolve, waitMs));
       waitMs = Math.min(waitMs * 2, 3_000);
