@@ -14,8 +14,12 @@ export interface RegistryKafka {
 }
 
 /**
- * Connects a producer and a group-less reader of the store topic, creating the topic first when
- * it is missing: one partition (the log is the order of writes) and compacted, as Confluent's.
+ * Connects a producer and a reader of the store topic, creating the topic first when it is
+ * missing: one partition (the log is the order of writes) and compacted, as Confluent's.
+ * kafkajs only reads in a consumer group, so the reader has a group of its own (two registries on
+ * one topic must each read every record); it commits what it applied, so the explorer shows its
+ * true lag, and `close()` deletes it, so restarts leave no groups behind (one a crash leaves
+ * expires with the broker's offsets.retention.minutes).
  */
 export async function connectRegistryKafka(brokers: string[], topic: string, clientId: string): Promise<RegistryKafka> {
   const kafka = createKafka(brokers, clientId, { retries: "pipeline" });
@@ -37,8 +41,9 @@ export async function connectRegistryKafka(brokers: string[], topic: string, cli
   const producer = kafka.producer({ allowAutoTopicCreation: false, maxInFlightRequests: 1 });
   // A fresh group id per start with no committed offsets: every start reads the whole log.
   // A short fetch wait: disconnecting waits for the fetch in flight, and a stop must take well under the supervisor's 3.5 s.
+  const groupId = `${clientId}-${process.pid}-${Date.now()}`;
   const consumer = kafka.consumer({
-    groupId: `${clientId}-${process.pid}-${Date.now()}`,
+    groupId,
     allowAutoTopicCreation: false,
     maxWaitTimeInMs: 1_000,
   });
@@ -49,6 +54,16 @@ export async function connectRegistryKafka(brokers: string[], topic: string, cli
     consumer,
     async close() {
       await Promise.allSettled([consumer.disconnect(), producer.disconnect()]);
+      // At most 1 s: a stop must stay well under the supervisor's 3.5 s, and a broker that is away
+      // (the pipeline retry profile would wait it out) leaves an empty group that expires on its own.
+      const cleanup = kafka.admin();
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([
+        cleanup.connect().then(() => cleanup.deleteGroups([groupId])),
+        new Promise((resolve) => (timer = setTimeout(resolve, 1_000))),
+      ]).catch(() => undefined);
+      clearTimeout(timer);
+      await cleanup.disconnect().catch(() => undefined);
     },
   };
 }

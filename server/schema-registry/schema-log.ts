@@ -63,7 +63,8 @@ export class SchemaLog {
     });
     await consumer.subscribe({ topic: this.options.topic, fromBeginning: true });
     await consumer.run({
-      autoCommit: false,
+      // Commits only tell the explorer how far this reader is (its group is its own, fresh each start).
+      autoCommit: true,
       eachMessage: async ({ message }) => {
         this.state.apply(BigInt(message.offset), message.key, message.value);
         this.release();

@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { createKafka } from "../kafka/kafkajs-client";
+import { testStack } from "../stack/testing/test-stack";
 import { probeExternalRegistry } from "./registry-status-probe";
 import { registryPerTest } from "./testing/registry-test-kit";
 
@@ -121,5 +123,35 @@ describe("embedded schema registry REST API", () => {
     const url = registry.url;
     await registry.stop();
     expect(await probeExternalRegistry(url, undefined)).toMatchObject({ healthy: false, detail: expect.stringContaining("not reachable") });
+  });
+
+  it("its store reader shows no lag once it has applied the log, and a stop leaves no consumer group behind", async () => {
+    const registry = await started();
+    await registry.call("POST", "/subjects/g-value/versions", { schema: record(base) });
+    const admin = createKafka(testStack().kafkaBrokers, "registry-groups-test", { silent: true }).admin();
+    await admin.connect();
+    try {
+      const readerOfTopic = async () => {
+        const groups = (await admin.listGroups()).groups.filter((group) => group.groupId.startsWith("fomo-schema-registry-"));
+        for (const { groupId } of groups) {
+          const [offsets] = await admin.fetchOffsets({ groupId, topics: [registry.topic] });
+          const committed = offsets?.partitions[0]?.offset;
+          if (committed !== undefined && committed !== "-1") return { groupId, committed };
+        }
+        return undefined;
+      };
+      // kafkajs commits after each batch it has handed over: wait for the first commit.
+      let reader: Awaited<ReturnType<typeof readerOfTopic>>;
+      for (let attempt = 0; attempt < 50 && !reader; attempt++) {
+        reader = await readerOfTopic();
+        if (!reader) await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+      const [high] = await admin.fetchTopicOffsets(registry.topic);
+      expect(reader?.committed).toBe(high?.high);
+      await registry.stop();
+      expect((await admin.listGroups()).groups.map((group) => group.groupId)).not.toContain(reader?.groupId);
+    } finally {
+      await admin.disconnect();
+    }
   });
 });

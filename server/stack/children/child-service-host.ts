@@ -89,7 +89,13 @@ export class ChildServiceHost {
       stackDir: this.options.stackDir,
       logPath: this.options.logPath,
       env: this.options.env,
-      launch: { kind: "fork", modulePath: childModulePath(this.name), execArgv: ["--import", "tsx"] },
+      // kafkajs 2.2 schedules a timer with a negative delay (tulios/kafkajs#1751; Node 24 warns, the
+      // delay was always clamped to 1 ms): without the flag every service log starts with a false alarm.
+      launch: {
+        kind: "fork",
+        modulePath: childModulePath(this.name),
+        execArgv: ["--import", "tsx", "--disable-warning=TimeoutNegativeWarning"],
+      },
       onExit: (exit) => {
         for (const [id, pending] of this.pending) {
           clearTimeout(pending.timer);
