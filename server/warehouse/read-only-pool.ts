@@ -59,6 +59,13 @@ export interface WarehouseReadOnlyPool {
 
 /** Extra time the driver waits beyond the server-side limit before it gives up on the socket. */
 const CLIENT_TIMEOUT_GRACE_MS = 2_000;
+/** How long a request waits for its session's cleanup before it answers anyway (the cleanup goes on). */
+const CLEANUP_WAIT_MS = 1_000;
+
+function settledWithin(work: Promise<void>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  return Promise.race([work, new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)))]).finally(() => clearTimeout(timer));
+}
 
 export function createWarehouseReadOnlyPool(options: WarehouseReadOnlyPoolOptions): WarehouseReadOnlyPool {
   const { statementTimeoutMs, maxRows } = options;
@@ -116,11 +123,12 @@ export function createWarehouseReadOnlyPool(options: WarehouseReadOnlyPoolOption
   /**
    * Returns a connection to the pool clean, or not at all. Runs whether the statement succeeded,
    * failed or hit the time limit (a timed-out `SELECT GET_LOCK('x', 1), SLEEP(60)` still holds its
-   * lock); a session that cannot be reset is closed, which also ends whatever it held. The caller
-   * does not wait for it: the connection is out of the pool until it is clean, so the next request
-   * gets another one or waits for this one, and close() waits for the resets under way.
+   * lock); a session that cannot be reset is closed, which also ends whatever it held. The request
+   * waits for it (about 0.4 ms) before it answers, so nothing a request took is still held when its
+   * answer arrives (CI saw a timed-out statement's lock outlive its 1 s error on a busy machine);
+   * close() waits for the resets under way.
    */
-  function recycle(connection: PoolConnection, kill?: Promise<void>): void {
+  function recycle(connection: PoolConnection, kill?: Promise<void>): Promise<void> {
     const reset = (async () => {
       try {
         // A KILL QUERY still on its way must land before the session serves anyone else.
@@ -133,6 +141,17 @@ export function createWarehouseReadOnlyPool(options: WarehouseReadOnlyPoolOption
     })();
     resetsUnderWay.add(reset);
     void reset.finally(() => resetsUnderWay.delete(reset));
+    return reset;
+  }
+
+  /**
+   * A connection that cannot be reset is closed; its server thread may still run the statement
+   * (and hold what it took) until it notices, so the statement is killed too.
+   */
+  function discard(connection: PoolConnection, kill?: Promise<void>): Promise<void> {
+    const threadId = connection.threadId;
+    connection.destroy();
+    return (kill ?? killer.killQuery(threadId)).catch(() => undefined);
   }
 
   /** A pooled connection, or `cancelled:query` as soon as the signal aborts while the pool is full. */
@@ -183,13 +202,14 @@ export function createWarehouseReadOnlyPool(options: WarehouseReadOnlyPoolOption
       const result = await work(connection);
       // A lone `SELECT SLEEP(60)` answers 1 when killed instead of failing: still a cancelled query.
       throwIfCancelled(signal);
-      recycle(connection, kill);
+      await settledWithin(recycle(connection, kill), CLEANUP_WAIT_MS);
       return result;
     } catch (error) {
       // A client-side timeout leaves the protocol mid-result and a fatal error leaves no session: neither can be reset.
       const driverError = error as { code?: string; fatal?: boolean };
-      if (driverError.fatal || driverError.code === "PROTOCOL_SEQUENCE_TIMEOUT") connection.destroy();
-      else recycle(connection, kill);
+      const cleanup =
+        driverError.fatal || driverError.code === "PROTOCOL_SEQUENCE_TIMEOUT" ? discard(connection, kill) : recycle(connection, kill);
+      await settledWithin(cleanup, CLEANUP_WAIT_MS);
       if (signal?.aborted) throw cancelledError(error);
       throw error instanceof FomoError ? error : wrap(error, sql);
     } finally {
