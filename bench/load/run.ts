@@ -1,5 +1,6 @@
 import mysql from "mysql2/promise";
 import { loadConfig } from "../../server/config";
+import { mulberry32 } from "../../server/dataset/prng";
 import { latencyStats } from "../latency";
 import { machineInfo } from "../machine";
 import { captureStep5Requests } from "./capture-step5";
@@ -22,18 +23,6 @@ import { runStep5Visitor, type CapturedRequest } from "./step5-visitor";
 
 const log = (line: string) => process.stderr.write(`[load ${new Date().toISOString().slice(11, 19)}] ${line}\n`);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** A small seeded PRNG: the same run picks the same queries and think times. */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 async function runPhase(
   stack: LoadStack,

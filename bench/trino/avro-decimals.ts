@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { FomoError } from "../../lib/errors";
-import { basicAuthHeader } from "../../server/schema-registry/http/basic-auth";
+import { RegistryAnswerError, registryConnectionOf, registryGet } from "../../server/decoding/registry-client";
 
 /**
  * Trino 476's Confluent Avro mapping ignores logical types: a `decimal` (bytes) column comes out
@@ -39,10 +39,12 @@ export async function fetchValueDecimals(
   auth: { username: string; password: string } | undefined,
   topic: string,
 ): Promise<AvroDecimalField[]> {
-  const url = `${registryUrl.replace(/\/+$/, "")}/subjects/${encodeURIComponent(`${topic}-value`)}/versions/latest`;
-  const response = await fetch(url, { headers: auth ? { authorization: basicAuthHeader(auth) } : {} });
-  if (!response.ok) throw new FomoError("not_found:subject", `The registry answered ${response.status} to GET ${url}`);
-  const latest = latestVersionSchema.parse(await response.json());
+  const path = `/subjects/${encodeURIComponent(`${topic}-value`)}/versions/latest`;
+  const connection = registryConnectionOf({ url: registryUrl.replace(/\/+$/, ""), auth });
+  const latest = await registryGet(connection, path, latestVersionSchema).catch((error: unknown) => {
+    if (!(error instanceof RegistryAnswerError)) throw error;
+    throw new FomoError("not_found:subject", `The registry answered ${error.status} to GET ${registryUrl}${path}`, { cause: error });
+  });
   return (latest.schemaType ?? "AVRO") === "AVRO" ? avroDecimalFields(latest.schema) : [];
 }
 

@@ -1,8 +1,9 @@
+import { z } from "zod";
 import { SchemaRegistry as ConfluentClient, SchemaType } from "@kafkajs/confluent-schema-registry";
 import { purchaseAt } from "../../server/dataset/dataset";
 import { createKafka, Partitioners } from "../../server/kafka/kafkajs-client";
 import { ensureTopic } from "../../server/kafka/topic-creation";
-import { basicAuthHeader } from "../../server/schema-registry/http/basic-auth";
+import { registryConnectionOf, registryRequest } from "../../server/decoding/registry-client";
 
 /**
  * A purchases-like Avro topic written the way a Confluent producer writes it: the schema is
@@ -105,10 +106,11 @@ export async function removeProducedPurchases(options: {
   registryAuth: { username: string; password: string } | undefined;
   topic: string;
 }): Promise<void> {
-  const headers: Record<string, string> = options.registryAuth ? { authorization: basicAuthHeader(options.registryAuth) } : {};
-  const subjectUrl = `${options.registryUrl.replace(/\/+$/, "")}/subjects/${encodeURIComponent(`${options.topic}-value`)}`;
-  await fetch(subjectUrl, { method: "DELETE", headers }).catch(() => undefined);
-  await fetch(`${subjectUrl}?permanent=true`, { method: "DELETE", headers }).catch(() => undefined);
+  const registry = registryConnectionOf({ url: options.registryUrl.replace(/\/+$/, ""), auth: options.registryAuth });
+  const subjectPath = `/subjects/${encodeURIComponent(`${options.topic}-value`)}`;
+  for (const path of [subjectPath, `${subjectPath}?permanent=true`]) {
+    await registryRequest(registry, { method: "DELETE", path }, z.unknown()).catch(() => undefined);
+  }
   const admin = createKafka(options.brokers, "fomo-trino-check-cleanup", { silent: true }).admin();
   try {
     await admin.connect();

@@ -32,7 +32,7 @@ export class RegistryAnswerError extends Error {
 
 export interface RegistryRequest {
   path: string;
-  method?: "GET" | "POST";
+  method?: "GET" | "POST" | "DELETE";
   /** Sent as JSON (POST). */
   body?: unknown;
   /** When the connection names no timeout. */

@@ -1,5 +1,5 @@
 import { FomoError } from "../../lib/errors";
-import type { RegistryConnection } from "../decoding/registry-lookup";
+import { RegistryAnswerError, type RegistryConnection } from "../decoding/registry-client";
 import { registerSchema } from "../decoding/registry-registration";
 import { confluentEncoderFor, type ConfluentEncoder } from "../decoding/value-encoder";
 import type { Purchase, Request } from "../dataset/dataset";
@@ -68,7 +68,7 @@ export interface ValueEncodingOptions {
  * topics were written in another GENERATOR_FORMAT (or an older schema): say how to get out of it.
  */
 function withFormatSwitchHint(error: unknown, format: string): unknown {
-  if (!(error instanceof FomoError) || error.code !== "bad_request:schema_registration" || !/HTTP 409/.test(error.message)) return error;
+  if (!(error instanceof FomoError) || !(error.cause instanceof RegistryAnswerError) || error.cause.status !== 409) return error;
   return new FomoError(
     "bad_request:schema_registration",
     `${error.message}. This stack's topics hold values of another format or schema: start over in ${format} with \`npm run demo -- --fresh\` (it deletes the local broker and warehouse data), or set GENERATOR_FORMAT back to the format they were written in`,
